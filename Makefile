@@ -1,0 +1,46 @@
+# Two commands on a fresh machine (Python 3.11 and pip): `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+INSTALLED := $(VENV)/.installed
+
+.PHONY: demo test install messages lint check lock serve
+
+$(INSTALLED): requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	touch $@
+
+install: $(INSTALLED)
+
+messages: install
+	$(MANAGE) compile_translations
+
+demo: messages
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_campaign_content
+	$(MANAGE) ensure_demo_admin
+	$(MANAGE) runserver 127.0.0.1:8000
+
+serve: messages
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: messages
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+
+check: install
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+# Re-pin every dependency from pyproject.toml into requirements.lock (run after changing a dependency).
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet ".[test]"
+	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^lampedusa-charter-cms' > requirements.lock
+	rm -rf .lock-venv

@@ -1,0 +1,1 @@
+"""The campaign content loader: YAML files in campaign/content/ → pages and snippets, idempotently."""

@@ -1,0 +1,22 @@
+"""The site's locales and their synchronised trees: every French page exists in EN and ES, as an alias until translated."""
+
+from django.conf import settings
+from wagtail.models import Locale
+from wagtail_localize.models import LocaleSynchronization
+from wagtail_localize.synctree import synchronize_tree
+
+
+def ensure_locales() -> Locale:
+    """Create the configured locales; make every other locale follow the default one. Returns the default."""
+    default, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        if code == default.language_code:
+            continue
+        locale, _ = Locale.objects.get_or_create(language_code=code)
+        LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": default})
+    return default
+
+
+def synchronise_trees() -> None:
+    for sync in LocaleSynchronization.objects.select_related("locale", "sync_from"):
+        synchronize_tree(sync.sync_from, sync.locale)

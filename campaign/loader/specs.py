@@ -1,0 +1,55 @@
+"""What the loader means to write: one spec per page or snippet, built from the content files."""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
+
+
+@dataclass
+class PageSpec:
+    """A page of the French source tree.
+
+    `fields` hold plain values and StreamField bodies in their YAML form; `page_links` and `snippet_links` map a
+    ForeignKey field to a page or snippet key; `relations` map a ParentalManyToManyField to snippet or page keys; `inlines` map a child relation to
+    its rows, whose values may be page keys under the names given in `inline_links`.
+    """
+
+    key: str
+    model: type
+    parent_key: str | None
+    slug: str
+    title: str
+    where: str
+    fields: dict[str, Any] = field(default_factory=dict)
+    page_links: dict[str, str | None] = field(default_factory=dict)
+    snippet_links: dict[str, str | None] = field(default_factory=dict)
+    relations: dict[str, list[str]] = field(default_factory=dict)
+    inlines: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+
+    def digest(self) -> str:
+        return digest_of([self.model.__name__, self.parent_key, self.slug, self.title, self.fields,
+                          self.page_links, self.snippet_links, self.relations, self.inlines])
+
+
+@dataclass
+class SnippetSpec:
+    """A translatable snippet of the French locale, found again by its natural key (`lookup`)."""
+
+    key: str
+    model: type[models.Model]
+    lookup: dict[str, Any]
+    where: str
+    fields: dict[str, Any] = field(default_factory=dict)
+    snippet_links: dict[str, str | None] = field(default_factory=dict)
+    page_links: dict[str, str | None] = field(default_factory=dict)
+
+    def digest(self) -> str:
+        return digest_of([self.model.__name__, self.lookup, self.fields, self.snippet_links, self.page_links])
+
+
+def digest_of(value: Any) -> str:
+    encoded = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str).encode()
+    return hashlib.sha256(encoded).hexdigest()

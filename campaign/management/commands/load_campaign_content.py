@@ -1,0 +1,80 @@
+"""Builds the campaign's pages and snippets from campaign/content/, idempotently.
+
+Every file is read and validated before anything is written, and everything is written in one transaction:
+invalid content changes nothing. A second run changes nothing; a page or snippet edited in the admin since the
+last run is kept as the editor left it (reported as "kept") unless --force is given.
+"""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from campaign.loader import parts
+from campaign.loader.errors import ContentError
+from campaign.loader.locales import ensure_locales, synchronise_trees
+from campaign.loader.report import coverage_table, outcome_table
+from campaign.loader.writer import ContentWriter, point_site_at
+
+
+class Command(BaseCommand):
+    help = "Load the campaign content (charter, timeline, stories, pages, menus) from campaign/content/."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true", help="Overwrite pages and snippets that were edited in the admin."
+        )
+
+    def handle(self, *args, force: bool = False, **options):
+        try:
+            plan = self.read_plan()
+        except ContentError as error:
+            raise CommandError(f"Invalid content, nothing was written. {error}") from error
+        try:
+            with transaction.atomic():
+                writer = self.write(plan, force=force)
+        except ContentError as error:
+            raise CommandError(f"Invalid content, nothing was written. {error}") from error
+        self.stdout.write("")
+        for line in outcome_table(writer.tally):
+            self.stdout.write(line)
+        self.stdout.write("")
+        for line in coverage_table():
+            self.stdout.write(line)
+        kept = sum(n for (_, _, outcome), n in writer.tally.items() if outcome == "kept")
+        if kept:
+            self.stdout.write(self.style.WARNING(
+                f"{kept} item(s) edited in the admin since the last load were kept; --force overwrites them."
+            ))
+        self.stdout.write(self.style.SUCCESS("Campaign content loaded."))
+
+    def read_plan(self) -> dict:
+        self.stdout.write("Reading content files…")
+        taxonomies = parts.taxonomy_specs()
+        cities = parts.city_specs(parts.story_entries())
+        pages = parts.page_specs()
+        navigation = parts.navigation_specs()
+        parts.check_page_links(pages, navigation)
+        self.stdout.write(
+            f"  {len(taxonomies)} classification terms, {len(cities)} cities, {len(pages)} pages, "
+            f"{len(navigation)} menus and settings"
+        )
+        return {"taxonomies": taxonomies, "cities": cities, "pages": pages, "navigation": navigation}
+
+    def write(self, plan: dict, *, force: bool) -> ContentWriter:
+        writer = ContentWriter(ensure_locales(), force=force)
+        self.progress("Classification", plan["taxonomies"], writer.write_snippet)
+        self.progress("Cities", plan["cities"], writer.write_snippet)
+        self.progress("Page tree", plan["pages"], writer.ensure_page)
+        point_site_at(writer.pages[parts.HOME_KEY])
+        self.progress("Page content", plan["pages"], writer.write_page)
+        self.progress("Menus and settings", plan["navigation"], writer.write_snippet)
+        self.stdout.write("Synchronising the EN and ES trees…")
+        synchronise_trees()
+        return writer
+
+    def progress(self, label: str, specs: list, step) -> None:
+        total = len(specs)
+        for done, spec in enumerate(specs, start=1):
+            step(spec)
+            self.stdout.write(f"\r  {label}: {done}/{total}", ending="")
+            self.stdout.flush()
+        self.stdout.write("")

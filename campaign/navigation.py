@@ -1,0 +1,90 @@
+"""Navigation menus and site-wide settings, both translatable snippets with one version per locale."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .blocks import MenuItemBlock, SocialLinkBlock
+from .hashtags import validate_hashtags
+from .i18n import in_default_locale
+
+
+class NavigationMenu(TranslatableMixin, models.Model):
+    """A menu the frontend renders (main, footer). Links to pages are localized by the API."""
+
+    HANDLES = [("main", _("Main menu")), ("footer", _("Footer menu"))]
+
+    handle = models.CharField(
+        max_length=20,
+        choices=HANDLES,
+        verbose_name=_("menu"),
+        help_text=_("Where the frontend shows this menu."),
+    )
+    items = StreamField([("item", MenuItemBlock())], blank=True, verbose_name=_("items"))
+
+    panels = [FieldPanel("handle"), FieldPanel("items")]
+    translatable_fields = [SynchronizedField("handle"), TranslatableField("items")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("navigation menu")
+        verbose_name_plural = _("navigation menus")
+        constraints = [models.UniqueConstraint(fields=["handle", "locale"], name="unique_menu_handle_per_locale")]
+
+    def __str__(self) -> str:
+        return str(self.get_handle_display())
+
+
+class SiteSettings(TranslatableMixin, models.Model):
+    """Site-wide facts the frontend shows on every page. One record, translated like a page."""
+
+    site_name = models.CharField(max_length=255, verbose_name=_("site name"))
+    contact_email = models.EmailField(blank=True, verbose_name=_("contact email"))
+    hashtags = models.CharField(
+        max_length=255,
+        blank=True,
+        validators=[validate_hashtags],
+        verbose_name=_("hashtags"),
+        help_text=_("Separated by spaces, each starting with #: #LampedusaCharter #NotABorderTale"),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=in_default_locale,
+        verbose_name=_("privacy page"),
+    )
+    social_links = StreamField([("link", SocialLinkBlock())], blank=True, verbose_name=_("social links"))
+
+    panels = [
+        FieldPanel("site_name"),
+        FieldPanel("contact_email"),
+        FieldPanel("hashtags"),
+        FieldPanel("privacy_page"),
+        FieldPanel("social_links"),
+    ]
+    translatable_fields = [
+        TranslatableField("site_name"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("hashtags"),
+        SynchronizedField("privacy_page"),
+        SynchronizedField("social_links"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
+
+    def __str__(self) -> str:
+        return self.site_name
+
+    def clean(self):
+        super().clean()
+        others = SiteSettings.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.locale_id and others.exists():
+            raise ValidationError(_("This language already has its site settings: edit those instead."))

@@ -1,0 +1,58 @@
+"""What every page type of this headless site shares: URLs point at the frontend, not at this server."""
+
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.models import Page
+
+
+def frontend_path(page: Page, language_code: str | None = None) -> str:
+    """The frontend path of a page: its locale prefix, then its slugs below the locale's home page.
+
+    `url_path` is "/<home slug>/charte/dignite/"; the home segment is replaced by the language code: "/fr/charte/dignite/".
+    """
+    below_home = page.url_path.strip("/").split("/")[1:]
+    code = language_code or page.locale.language_code
+    return "/" + "/".join([code, *below_home]) + "/"
+
+
+PROMOTE_PANELS = [
+    MultiFieldPanel(
+        [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+        heading=_("For search engines and sharing"),
+    ),
+]
+
+
+def page_tabs(content: list, details: list | None = None) -> TabbedInterface:
+    """Content first, classification second (when a type has some), then promote and settings."""
+    tabs = [ObjectList(content, heading=_("Content"))]
+    if details:
+        tabs.append(ObjectList(details, heading=_("Details")))
+    tabs += [
+        ObjectList(PROMOTE_PANELS, heading=_("Promote")),
+        ObjectList(Page.settings_panels, heading=_("Settings")),
+    ]
+    return TabbedInterface(tabs)
+
+
+class BasePage(Page):
+    """Abstract base: no HTML is rendered here; visiting a page on this server sends you to the frontend."""
+
+    # Previewing renders nothing here; the headless preview (signed token to the frontend) arrives with the API.
+    preview_modes = []
+
+    promote_panels = PROMOTE_PANELS
+
+    class Meta:
+        abstract = True
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request)
+        if parts is None:
+            return None
+        return parts[0], settings.FRONTEND_URL, frontend_path(self)
+
+    def serve(self, request, *args, **kwargs):
+        return HttpResponseRedirect(self.get_full_url(request))

@@ -1,0 +1,65 @@
+"""The #NotABorderTale campaign page."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from ..blocks import BodyStreamBlock, KeyMessageBlock, ShareTextBlock
+from ..hashtags import validate_hashtags
+from .base import BasePage, page_tabs
+
+
+class CampaignPage(BasePage):
+    tagline = models.CharField(max_length=255, verbose_name=_("tagline"))
+    launch_year = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)], verbose_name=_("launch year")
+    )
+    launch_month = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        verbose_name=_("launch month"),
+    )
+    hashtags = models.CharField(
+        max_length=255,
+        blank=True,
+        validators=[validate_hashtags],
+        verbose_name=_("hashtags"),
+        help_text=_("Separated by spaces, each starting with #: #NotABorderTale"),
+    )
+    key_messages = StreamField(
+        [("message", KeyMessageBlock())], blank=True, verbose_name=_("key messages")
+    )
+    share_texts = StreamField(
+        [("share", ShareTextBlock())],
+        blank=True,
+        verbose_name=_("share texts"),
+        help_text=_("Ready-made texts visitors can post; keep X texts under 250 characters with hashtags."),
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    parent_page_types = ["campaign.HomePage"]
+    subpage_types = ["campaign.StandardPage"]
+    max_count_per_parent = 1
+    search_fields = [*BasePage.search_fields, index.SearchField("tagline"), index.SearchField("body")]
+
+    edit_handler = page_tabs(
+        [
+            FieldPanel("title"),
+            FieldPanel("tagline"),
+            FieldPanel("key_messages"),
+            FieldPanel("body"),
+            InlinePanel("featured_stories", label=_("Featured stories"), max_num=6),
+        ],
+        [
+            FieldRowPanel([FieldPanel("launch_year"), FieldPanel("launch_month")]),
+            FieldPanel("hashtags"),
+            FieldPanel("share_texts"),
+        ],
+    )
+
+    class Meta:
+        verbose_name = _("campaign page")

@@ -1,0 +1,70 @@
+"""Plain pages (about, privacy policy, legal notice) and the page around the endorsement form."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from ..blocks import BodyStreamBlock
+from .base import BasePage, page_tabs
+
+
+class StandardPage(BasePage):
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    parent_page_types = ["campaign.HomePage", "campaign.StandardPage", "campaign.CampaignPage"]
+    subpage_types = ["campaign.StandardPage"]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    edit_handler = page_tabs([FieldPanel("title"), FieldPanel("body")])
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class EndorsePage(BasePage):
+    """The copy around the endorsement form; the consent version is recorded with every endorsement."""
+
+    intro = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("introduction"))
+    consent_text = models.TextField(
+        verbose_name=_("consent text"),
+        help_text=_("What the signer agrees to. Change the version below whenever its meaning changes."),
+    )
+    consent_version = models.CharField(
+        max_length=20,
+        verbose_name=_("consent version"),
+        help_text=_("Recorded with each endorsement, e.g. 2026-11."),
+    )
+    thank_you_title = models.CharField(max_length=255, verbose_name=_("after submitting: title"))
+    thank_you_text = models.TextField(
+        verbose_name=_("after submitting: text"), help_text=_("Asks the signer to confirm by email.")
+    )
+    confirmed_title = models.CharField(max_length=255, verbose_name=_("after confirming: title"))
+    confirmed_text = models.TextField(verbose_name=_("after confirming: text"))
+
+    parent_page_types = ["campaign.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    edit_handler = page_tabs(
+        [
+            FieldPanel("title"),
+            FieldPanel("intro"),
+            MultiFieldPanel([FieldPanel("consent_text"), FieldPanel("consent_version")], heading=_("Consent")),
+            MultiFieldPanel(
+                [
+                    FieldPanel("thank_you_title"),
+                    FieldPanel("thank_you_text"),
+                    FieldPanel("confirmed_title"),
+                    FieldPanel("confirmed_text"),
+                ],
+                heading=_("Messages after the form"),
+            ),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("endorsement page")
+

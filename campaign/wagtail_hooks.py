@@ -1,0 +1,78 @@
+"""Admin registration: snippets grouped in one menu, the dashboard's site-structure panel."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .dashboard import SiteStructurePanel
+from .models import ActionPriority, City, EngagementType, NavigationMenu, Region, SiteSettings, Theme
+
+
+class CityViewSet(SnippetViewSet):
+    model = City
+    icon = "site"
+    list_display = ["name", "country", "region", "locale"]
+    list_filter = ["country", "locale"]
+    search_fields = ["name"]
+
+
+class ActionPriorityViewSet(SnippetViewSet):
+    model = ActionPriority
+    icon = "list-ol"
+    list_display = ["number", "title", "locale"]
+    list_filter = ["locale"]
+
+
+class TermViewSet(SnippetViewSet):
+    icon = "tag"
+    list_display = ["label", "code", "locale"]
+    list_filter = ["locale"]
+
+
+class ThemeViewSet(TermViewSet):
+    model = Theme
+
+
+class RegionViewSet(TermViewSet):
+    model = Region
+
+
+class EngagementTypeViewSet(TermViewSet):
+    model = EngagementType
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    menu_label = _("Classification")
+    menu_icon = "tag"
+    menu_order = 250
+    items = (CityViewSet, ActionPriorityViewSet, ThemeViewSet, EngagementTypeViewSet, RegionViewSet)
+
+
+class NavigationMenuViewSet(SnippetViewSet):
+    model = NavigationMenu
+    icon = "list-ul"
+    list_display = ["__str__", "locale"]
+    list_filter = ["locale"]
+
+
+class SiteSettingsViewSet(SnippetViewSet):
+    model = SiteSettings
+    icon = "cogs"
+    list_display = ["site_name", "locale"]
+
+
+class SiteGroup(SnippetViewSetGroup):
+    menu_label = _("Site")
+    menu_icon = "cogs"
+    menu_order = 260
+    items = (NavigationMenuViewSet, SiteSettingsViewSet)
+
+
+register_snippet(TaxonomyGroup)
+register_snippet(SiteGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_site_structure_panel(request, panels):
+    panels.append(SiteStructurePanel())
