@@ -27,8 +27,9 @@ def site_structure() -> tuple[list[Locale], list[SectionRow]]:
     read from one query of all pages (a few hundred rows), rather than one count query per cell.
     """
     locales = list(Locale.objects.order_by("pk"))
-    pages = list(Page.objects.filter(depth__gte=3).values("path", "depth", "translation_key", "locale_id",
-                                                           "alias_of_id", "live"))
+    pages = list(
+        Page.objects.filter(depth__gte=3).values("path", "depth", "translation_key", "locale_id", "alias_of_id", "live")
+    )
     section_key_by_path = {row["path"]: row["translation_key"] for row in pages if row["depth"] == 3}
     counts: dict[tuple, SectionCounts] = {}
     for row in pages:
@@ -40,8 +41,10 @@ def site_structure() -> tuple[list[Locale], list[SectionRow]]:
     default = Locale.get_default()
     sections = Page.objects.filter(depth=3, locale=default).order_by("path").specific()
     rows = [
-        SectionRow(page=section, by_locale={loc.pk: counts.get((section.translation_key, loc.pk), SectionCounts())
-                                            for loc in locales})
+        SectionRow(
+            page=section,
+            by_locale={loc.pk: counts.get((section.translation_key, loc.pk), SectionCounts()) for loc in locales},
+        )
         for section in sections
     ]
     return locales, rows

@@ -62,9 +62,7 @@ class EngagementType(TaxonomyTerm):
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("engagement type")
         verbose_name_plural = _("engagement types")
-        constraints = [
-            models.UniqueConstraint(fields=["code", "locale"], name="unique_engagementtype_code_per_locale")
-        ]
+        constraints = [models.UniqueConstraint(fields=["code", "locale"], name="unique_engagementtype_code_per_locale")]
 
 
 class ActionPriority(TranslatableMixin, index.Indexed, models.Model):
@@ -116,7 +114,11 @@ class ActionPriority(TranslatableMixin, index.Indexed, models.Model):
         TranslatableField("gcr_areas"),
         SynchronizedField("sdgs"),
     ]
-    search_fields = [index.SearchField("title"), index.AutocompleteField("title"), index.FilterField("number")]
+    search_fields = [
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+        index.FilterField("number"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("action priority")

@@ -15,8 +15,11 @@ class Locale:
 def list_locales() -> list[Locale]:
     names = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
     return [
-        Locale(code=locale.language_code, name=names.get(locale.language_code, locale.language_code),
-               is_default=locale.language_code == settings.LANGUAGE_CODE)
+        Locale(
+            code=locale.language_code,
+            name=names.get(locale.language_code, locale.language_code),
+            is_default=locale.language_code == settings.LANGUAGE_CODE,
+        )
         for locale in WagtailLocale.objects.order_by("pk")
     ]
 

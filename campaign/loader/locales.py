@@ -1,4 +1,4 @@
-"""The site's locales and their synchronised trees: every French page exists in EN and ES, as an alias until translated."""
+"""The site's locales and synchronised trees: every French page exists in EN and ES, as an alias until translated."""
 
 from django.conf import settings
 from wagtail.models import Locale

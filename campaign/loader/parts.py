@@ -24,8 +24,15 @@ def page(entry: Entry, model: type, parent_key: str | None, *, slug: str | None 
     slug = slug if slug is not None else entry.text("slug")
     entry.check(slug == slugify(slug), "slug", f"{slug!r} is not a valid slug (lowercase letters, digits, hyphens)")
     key = HOME_KEY if parent_key is None else child_key(parent_key, slug)
-    spec = PageSpec(key=key, model=model, parent_key=parent_key, slug=slug, title=entry.text("title", max_length=255),
-                    where=entry.where, **extra)
+    spec = PageSpec(
+        key=key,
+        model=model,
+        parent_key=parent_key,
+        slug=slug,
+        title=entry.text("title", max_length=255),
+        where=entry.where,
+        **extra,
+    )
     spec.fields["search_description"] = entry.text("search_description", required=False, max_length=300)
     return spec
 
@@ -36,33 +43,60 @@ def body(entry: Entry, field: str, *, required: bool = False) -> list:
 
 # Taxonomies ---------------------------------------------------------------------------------------------------
 
+
 def taxonomy_specs() -> list[SnippetSpec]:
     data = read_file("taxonomies.yaml")
     specs = []
     for term in data.entries("regions"):
-        specs.append(SnippetSpec(f"region:{term.text('code')}", m.Region, {"code": term.text("code")}, term.where,
-                                 {"label": term.text("label")}))
+        specs.append(
+            SnippetSpec(
+                f"region:{term.text('code')}",
+                m.Region,
+                {"code": term.text("code")},
+                term.where,
+                {"label": term.text("label")},
+            )
+        )
     for term in data.entries("themes"):
-        specs.append(SnippetSpec(f"theme:{term.text('code')}", m.Theme, {"code": term.text("code")}, term.where,
-                                 {"label": term.text("label")}))
+        specs.append(
+            SnippetSpec(
+                f"theme:{term.text('code')}",
+                m.Theme,
+                {"code": term.text("code")},
+                term.where,
+                {"label": term.text("label")},
+            )
+        )
     for term in data.entries("engagement_types"):
         code = term.text("code")
         term.check(code in ENGAGEMENT_TYPES, "code", f"must be one of {', '.join(sorted(ENGAGEMENT_TYPES))}")
-        specs.append(SnippetSpec(f"engagement:{code}", m.EngagementType, {"code": code}, term.where,
-                                 {"label": term.text("label"), "description": term.text("description", required=False)}))
+        specs.append(
+            SnippetSpec(
+                f"engagement:{code}",
+                m.EngagementType,
+                {"code": code},
+                term.where,
+                {"label": term.text("label"), "description": term.text("description", required=False)},
+            )
+        )
     priorities = data.entries("action_priorities", count=8)
     for priority in priorities:
         number = priority.integer("number", low=1, high=8)
-        specs.append(SnippetSpec(
-            f"priority:{number}", m.ActionPriority, {"number": number}, priority.where,
-            {
-                "title": priority.text("title", max_length=255),
-                "description": priority.text("description"),
-                "gcm_objectives": ",".join(str(n) for n in priority.items("gcm_objectives", required=False)),
-                "gcr_areas": "; ".join(priority.texts("gcr_areas", required=False)),
-                "sdgs": ",".join(str(n) for n in priority.items("sdgs", required=False)),
-            },
-        ))
+        specs.append(
+            SnippetSpec(
+                f"priority:{number}",
+                m.ActionPriority,
+                {"number": number},
+                priority.where,
+                {
+                    "title": priority.text("title", max_length=255),
+                    "description": priority.text("description"),
+                    "gcm_objectives": ",".join(str(n) for n in priority.items("gcm_objectives", required=False)),
+                    "gcr_areas": "; ".join(priority.texts("gcr_areas", required=False)),
+                    "sdgs": ",".join(str(n) for n in priority.items("sdgs", required=False)),
+                },
+            )
+        )
     return specs
 
 
@@ -73,6 +107,7 @@ def country_regions() -> dict[str, str]:
 
 
 # Cities and stories -------------------------------------------------------------------------------------------
+
 
 def city_key(name: str, country: str) -> str:
     return f"city:{slugify(name)}-{country.lower()}"
@@ -92,8 +127,14 @@ def city_specs(stories: list[Entry]) -> list[SnippetSpec]:
                 "latitude": coordinate(city.number("latitude", low=-90, high=90)),
                 "longitude": coordinate(city.number("longitude", low=-180, high=180)),
             }
-            spec = SnippetSpec(key, m.City, {"name": fields["name"], "country": country}, city.where, fields,
-                               snippet_links={"region": f"region:{city.text('region')}"})
+            spec = SnippetSpec(
+                key,
+                m.City,
+                {"name": fields["name"], "country": country},
+                city.where,
+                fields,
+                snippet_links={"region": f"region:{city.text('region')}"},
+            )
             previous = specs.get(key)
             if previous and (previous.fields, previous.snippet_links) != (spec.fields, spec.snippet_links):
                 raise ContentError(city.where, f"{fields['name']} is declared differently in {previous.where}")
@@ -125,30 +166,35 @@ def story_spec(story: Entry, principle_keys: dict[int, str]) -> PageSpec:
     quote = story.entry("quote", required=False)
     source = story.entry("source")
     engagement = story.text("engagement_type", required=False)
-    story.check(not engagement or engagement in ENGAGEMENT_TYPES, "engagement_type",
-                f"must be one of {', '.join(sorted(ENGAGEMENT_TYPES))}")
+    story.check(
+        not engagement or engagement in ENGAGEMENT_TYPES,
+        "engagement_type",
+        f"must be one of {', '.join(sorted(ENGAGEMENT_TYPES))}",
+    )
     kind = story.text("kind")
     story.check(kind in {"action", "case_study"}, "kind", "must be action or case_study")
     spec = page(story, m.CityStoryPage, STORIES_KEY)
-    spec.fields.update({
-        "kind": kind,
-        "original_title": story.text("original_title", required=False, max_length=255),
-        "summary": story.text("summary", max_length=400),
-        "body": body(story, "body", required=True),
-        "head_of_executive": story.text("head_of_executive", required=False, max_length=255),
-        "head_of_executive_title": story.text("head_of_executive_title", required=False, max_length=100),
-        "period_start_year": start_year,
-        "period_start_month": start_month,
-        "period_end_year": end_year,
-        "period_end_month": end_month,
-        "ongoing": period.boolean("ongoing") if period else False,
-        "global_cities_fund": story.boolean("global_cities_fund"),
-        "quote_text": quote.text("text") if quote else "",
-        "quote_author": quote.text("author") if quote else "",
-        "quote_role": quote.text("role", required=False) if quote else "",
-        "source_document": source.text("document"),
-        "source_reference": source.text("lines", required=False),
-    })
+    spec.fields.update(
+        {
+            "kind": kind,
+            "original_title": story.text("original_title", required=False, max_length=255),
+            "summary": story.text("summary", max_length=400),
+            "body": body(story, "body", required=True),
+            "head_of_executive": story.text("head_of_executive", required=False, max_length=255),
+            "head_of_executive_title": story.text("head_of_executive_title", required=False, max_length=100),
+            "period_start_year": start_year,
+            "period_start_month": start_month,
+            "period_end_year": end_year,
+            "period_end_month": end_month,
+            "ongoing": period.boolean("ongoing") if period else False,
+            "global_cities_fund": story.boolean("global_cities_fund"),
+            "quote_text": quote.text("text") if quote else "",
+            "quote_author": quote.text("author") if quote else "",
+            "quote_role": quote.text("role", required=False) if quote else "",
+            "source_document": source.text("document"),
+            "source_reference": source.text("lines", required=False),
+        }
+    )
     spec.snippet_links["engagement_type"] = f"engagement:{engagement}" if engagement else None
     spec.relations = {
         "cities": [city_key(c.text("name"), c.text("country")) for c in story.entries("cities")],
@@ -161,6 +207,7 @@ def story_spec(story: Entry, principle_keys: dict[int, str]) -> PageSpec:
 
 # The charter --------------------------------------------------------------------------------------------------
 
+
 def principle_key(story: Entry, number: int, principle_keys: dict[int, str]) -> str:
     story.check(number in principle_keys, "principles", f"the charter has no principle {number}")
     return principle_keys[number]
@@ -169,35 +216,44 @@ def principle_key(story: Entry, number: int, principle_keys: dict[int, str]) -> 
 def charter_specs() -> list[PageSpec]:
     data = read_file("charter.yaml")
     charter = page(data, m.CharterPage, HOME_KEY)
-    charter.fields.update({
-        "subtitle": data.text("subtitle", required=False),
-        "hashtags": " ".join(data.texts("hashtags", required=False)),
-        "intro": body(data, "intro"),
-        "closing": body(data, "closing"),
-        "contributors": [{"type": "name", "value": name} for name in data.texts("contributors")],
-        "partners": [{"type": "name", "value": name} for name in data.texts("partners")],
-    })
+    charter.fields.update(
+        {
+            "subtitle": data.text("subtitle", required=False),
+            "hashtags": " ".join(data.texts("hashtags", required=False)),
+            "intro": body(data, "intro"),
+            "closing": body(data, "closing"),
+            "contributors": [{"type": "name", "value": name} for name in data.texts("contributors")],
+            "partners": [{"type": "name", "value": name} for name in data.texts("partners")],
+        }
+    )
     specs = [charter]
     for chapter in data.entries("chapters"):
         spec = page(chapter, m.CharterChapterPage, charter.key)
-        spec.fields.update({"number": chapter.integer("number", low=1, high=20),
-                            "subtitle": chapter.text("subtitle", required=False),
-                            "body": body(chapter, "body")})
+        spec.fields.update(
+            {
+                "number": chapter.integer("number", low=1, high=20),
+                "subtitle": chapter.text("subtitle", required=False),
+                "body": body(chapter, "body"),
+            }
+        )
         specs.append(spec)
     for principle in data.entries("principles", count=7):
         number = principle.integer("number", low=1, high=7)
         spec = page(principle, m.PrinciplePage, charter.key)
-        spec.fields.update({
-            "number": number,
-            "theme": principle.text("theme", max_length=255),
-            "body": body(principle, "body", required=True),
-            "priorities": [{"type": "priority", "value": text} for text in principle.texts("priorities", count=5)],
-        })
+        spec.fields.update(
+            {
+                "number": number,
+                "theme": principle.text("theme", max_length=255),
+                "body": body(principle, "body", required=True),
+                "priorities": [{"type": "priority", "value": text} for text in principle.texts("priorities", count=5)],
+            }
+        )
         specs.append(spec)
     return specs
 
 
 # Timeline -----------------------------------------------------------------------------------------------------
+
 
 def timeline_specs() -> list[PageSpec]:
     data = read_file("milestones.yaml")
@@ -206,13 +262,15 @@ def timeline_specs() -> list[PageSpec]:
     specs = [timeline]
     for milestone in data.entries("milestones", count=12):
         spec = page(milestone, m.MilestonePage, timeline.key)
-        spec.fields.update({
-            "year": milestone.integer("year", low=1900, high=2100),
-            "month": milestone.integer("month", required=False, low=1, high=12),
-            "day": milestone.integer("day", required=False, low=1, high=31),
-            "sort_key": milestone.integer("sort_key", low=0),
-            "summary": milestone.text("summary"),
-        })
+        spec.fields.update(
+            {
+                "year": milestone.integer("year", low=1900, high=2100),
+                "month": milestone.integer("month", required=False, low=1, high=12),
+                "day": milestone.integer("day", required=False, low=1, high=31),
+                "sort_key": milestone.integer("sort_key", low=0),
+                "summary": milestone.text("summary"),
+            }
+        )
         spec.page_links["link"] = milestone.text("link", required=False) or None
         specs.append(spec)
     return specs
@@ -220,12 +278,17 @@ def timeline_specs() -> list[PageSpec]:
 
 # Home, stories index, campaign, endorse, standard pages ---------------------------------------------------------
 
+
 def home_spec() -> PageSpec:
     data = read_file("home.yaml")
     spec = page(data, m.HomePage, None, slug="accueil")
-    spec.fields.update({"hero_title": data.text("hero_title", max_length=255),
-                        "tagline": data.text("tagline", max_length=255),
-                        "body": body(data, "body")})
+    spec.fields.update(
+        {
+            "hero_title": data.text("hero_title", max_length=255),
+            "tagline": data.text("tagline", max_length=255),
+            "body": body(data, "body"),
+        }
+    )
     spec.inlines = {
         "featured_chapters": [{"chapter": key} for key in data.texts("featured_chapters", required=False)],
         "featured_stories": [{"story": key} for key in data.texts("featured_stories", required=False)],
@@ -245,17 +308,23 @@ def campaign_spec() -> PageSpec:
     data = read_file("campaign.yaml")
     spec = page(data, m.CampaignPage, HOME_KEY)
     launch_year, launch_month = year_month(data, "launch")
-    spec.fields.update({
-        "tagline": data.text("tagline", max_length=255),
-        "launch_year": launch_year,
-        "launch_month": launch_month,
-        "hashtags": " ".join(data.texts("hashtags", required=False)),
-        "key_messages": [{"type": "message", "value": {"title": msg.text("title"), "text": msg.text("text")}}
-                         for msg in data.entries("key_messages")],
-        "share_texts": [{"type": "share", "value": {"network": share.text("network"), "text": share.text("text")}}
-                        for share in data.entries("share_texts", required=False)],
-        "body": body(data, "body"),
-    })
+    spec.fields.update(
+        {
+            "tagline": data.text("tagline", max_length=255),
+            "launch_year": launch_year,
+            "launch_month": launch_month,
+            "hashtags": " ".join(data.texts("hashtags", required=False)),
+            "key_messages": [
+                {"type": "message", "value": {"title": msg.text("title"), "text": msg.text("text")}}
+                for msg in data.entries("key_messages")
+            ],
+            "share_texts": [
+                {"type": "share", "value": {"network": share.text("network"), "text": share.text("text")}}
+                for share in data.entries("share_texts", required=False)
+            ],
+            "body": body(data, "body"),
+        }
+    )
     spec.inlines = {"featured_stories": [{"story": key} for key in data.texts("featured_stories", required=False)]}
     return spec
 
@@ -263,8 +332,19 @@ def campaign_spec() -> PageSpec:
 def endorse_spec() -> PageSpec:
     data = read_file("endorse.yaml")
     spec = page(data, m.EndorsePage, HOME_KEY)
-    spec.fields.update({field: data.text(field) for field in (
-        "consent_text", "consent_version", "thank_you_title", "thank_you_text", "confirmed_title", "confirmed_text")})
+    spec.fields.update(
+        {
+            field: data.text(field)
+            for field in (
+                "consent_text",
+                "consent_version",
+                "thank_you_title",
+                "thank_you_text",
+                "confirmed_title",
+                "confirmed_text",
+            )
+        }
+    )
     spec.fields["intro"] = body(data, "intro")
     return spec
 
@@ -280,6 +360,7 @@ def standard_page_specs() -> list[PageSpec]:
 
 
 # Navigation and site settings -----------------------------------------------------------------------------------
+
 
 def menu_items(entries: list[Entry]) -> list[dict]:
     return [{"type": "item", "value": link_value(item, with_children=True)} for item in entries]
@@ -297,18 +378,28 @@ def link_value(item: Entry, *, with_children: bool = False) -> dict:
 def navigation_specs() -> list[SnippetSpec]:
     data = read_file("navigation.yaml")
     menus = [
-        SnippetSpec(f"menu:{handle}", m.NavigationMenu, {"handle": handle}, f"{data.where} › {handle}_menu",
-                    {"items": menu_items(data.entries(f"{handle}_menu"))})
+        SnippetSpec(
+            f"menu:{handle}",
+            m.NavigationMenu,
+            {"handle": handle},
+            f"{data.where} › {handle}_menu",
+            {"items": menu_items(data.entries(f"{handle}_menu"))},
+        )
         for handle in ("main", "footer")
     ]
     settings = SnippetSpec(
-        "settings:site", m.SiteSettings, {}, data.where,
+        "settings:site",
+        m.SiteSettings,
+        {},
+        data.where,
         {
             "site_name": data.text("site_name", max_length=255),
             "contact_email": data.text("contact_email", required=False),
             "hashtags": " ".join(data.texts("hashtags", required=False)),
-            "social_links": [{"type": "link", "value": {"network": link.text("network"), "url": link.text("url")}}
-                             for link in data.entries("social_links", required=False)],
+            "social_links": [
+                {"type": "link", "value": {"network": link.text("network"), "url": link.text("url")}}
+                for link in data.entries("social_links", required=False)
+            ],
         },
         page_links={"privacy_page": data.text("privacy_page", required=False) or None},
     )
@@ -317,13 +408,22 @@ def navigation_specs() -> list[SnippetSpec]:
 
 # Everything, in the order it must be written --------------------------------------------------------------------
 
+
 def page_specs() -> list[PageSpec]:
     """Parents before children; charter before stories (stories name principles by number)."""
     charter = charter_specs()
     principle_keys = {spec.fields["number"]: spec.key for spec in charter if spec.model is m.PrinciplePage}
     stories = [story_spec(story, principle_keys) for story in story_entries()]
-    return [home_spec(), *charter, *timeline_specs(), stories_index_spec(), *stories, campaign_spec(),
-            endorse_spec(), *standard_page_specs()]
+    return [
+        home_spec(),
+        *charter,
+        *timeline_specs(),
+        stories_index_spec(),
+        *stories,
+        campaign_spec(),
+        endorse_spec(),
+        *standard_page_specs(),
+    ]
 
 
 def check_page_links(specs: list[PageSpec], snippets: list[SnippetSpec]) -> None:

@@ -4,10 +4,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from django.conf import settings
 
 from .errors import ContentError
 
-CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+
+def content_dir() -> Path:
+    """campaign/content/ unless settings.CAMPAIGN_CONTENT_DIR points elsewhere (tests use a broken copy)."""
+    return Path(getattr(settings, "CAMPAIGN_CONTENT_DIR", Path(__file__).resolve().parent.parent / "content"))
 
 
 class Entry:
@@ -25,7 +29,7 @@ class Entry:
                 raise ContentError(f"{self.where} › {field}", "required field is missing")
             return None
         value = self.data[field]
-        if isinstance(value, bool) and kind is int or not isinstance(value, kind):
+        if (isinstance(value, bool) and kind is int) or not isinstance(value, kind):
             names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
             raise ContentError(f"{self.where} › {field}", f"expected {names}, found {type(value).__name__}")
         return value
@@ -40,7 +44,7 @@ class Entry:
 
     def integer(self, field: str, *, required: bool = True, low: int | None = None, high: int | None = None):
         value = self._get(field, int, required=required)
-        if value is not None and (low is not None and value < low or high is not None and value > high):
+        if value is not None and ((low is not None and value < low) or (high is not None and value > high)):
             raise ContentError(f"{self.where} › {field}", f"must be between {low} and {high}, found {value}")
         return value
 
@@ -81,8 +85,8 @@ class Entry:
             raise ContentError(f"{self.where} › {field}", message)
 
 
-def read_file(relative: str, content_dir: Path = CONTENT_DIR) -> Entry:
-    path = content_dir / relative
+def read_file(relative: str) -> Entry:
+    path = content_dir() / relative
     if not path.exists():
         raise ContentError(relative, "file is missing")
     try:
@@ -92,7 +96,6 @@ def read_file(relative: str, content_dir: Path = CONTENT_DIR) -> Entry:
     return Entry(data, relative)
 
 
-def read_directory(relative: str, content_dir: Path = CONTENT_DIR) -> list[Entry]:
-    folder = content_dir / relative
-    return [read_file(f"{relative}/{path.name}", content_dir) for path in sorted(folder.glob("*.yaml"))]
-
+def read_directory(relative: str) -> list[Entry]:
+    folder = content_dir() / relative
+    return [read_file(f"{relative}/{path.name}") for path in sorted(folder.glob("*.yaml"))]

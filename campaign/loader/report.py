@@ -24,6 +24,7 @@ def coverage_table() -> list[str]:
     """Per locale: pages in its tree, how many are written in it (translations) and how many fall back (aliases)."""
     stats = (
         Page.objects.filter(depth__gte=2)
+        .order_by()
         .values("locale")
         .annotate(total=Count("id"), fallback=Count("id", filter=Q(alias_of__isnull=False)))
     )

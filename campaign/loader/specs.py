@@ -13,8 +13,8 @@ class PageSpec:
     """A page of the French source tree.
 
     `fields` hold plain values and StreamField bodies in their YAML form; `page_links` and `snippet_links` map a
-    ForeignKey field to a page or snippet key; `relations` map a ParentalManyToManyField to snippet or page keys; `inlines` map a child relation to
-    its rows, whose values may be page keys under the names given in `inline_links`.
+    ForeignKey field to a page or snippet key; `relations` map a ParentalManyToManyField to snippet or page keys;
+    `inlines` map a child relation to its rows, each a mapping of a ForeignKey field to a page key.
     """
 
     key: str
@@ -30,8 +30,19 @@ class PageSpec:
     inlines: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
     def digest(self) -> str:
-        return digest_of([self.model.__name__, self.parent_key, self.slug, self.title, self.fields,
-                          self.page_links, self.snippet_links, self.relations, self.inlines])
+        return digest_of(
+            [
+                self.model.__name__,
+                self.parent_key,
+                self.slug,
+                self.title,
+                self.fields,
+                self.page_links,
+                self.snippet_links,
+                self.relations,
+                self.inlines,
+            ]
+        )
 
 
 @dataclass

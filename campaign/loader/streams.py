@@ -28,8 +28,11 @@ def to_raw(block: blocks.Block, value, path: str, resolve_page: PageResolver):
         if not isinstance(value, list):
             raise ContentError(path, "expected a list")
         return [
-            {"type": "item", "value": to_raw(block.child_block, item, f"{path}[{index}]", resolve_page),
-             "id": stable_id(f"{path}[{index}]")}
+            {
+                "type": "item",
+                "value": to_raw(block.child_block, item, f"{path}[{index}]", resolve_page),
+                "id": stable_id(f"{path}[{index}]"),
+            }
             for index, item in enumerate(value)
         ]
     if isinstance(block, blocks.PageChooserBlock):
@@ -53,8 +56,13 @@ def stream_to_raw(block: blocks.StreamBlock, value, path: str, resolve_page: Pag
         if child is None:
             known = ", ".join(block.child_blocks)
             raise ContentError(where, f"unknown block type {item['type']!r}; known: {known}")
-        raw.append({"type": item["type"], "value": to_raw(child, item["value"], where, resolve_page),
-                    "id": stable_id(where)})
+        raw.append(
+            {
+                "type": item["type"],
+                "value": to_raw(child, item["value"], where, resolve_page),
+                "id": stable_id(where),
+            }
+        )
     return raw
 
 
@@ -63,7 +71,9 @@ def struct_to_raw(block: blocks.StructBlock, value, path: str, resolve_page: Pag
         raise ContentError(path, "expected a mapping of fields")
     unknown = set(value) - set(block.child_blocks)
     if unknown:
-        raise ContentError(path, f"unknown field(s) {', '.join(sorted(unknown))}; known: {', '.join(block.child_blocks)}")
+        raise ContentError(
+            path, f"unknown field(s) {', '.join(sorted(unknown))}; known: {', '.join(block.child_blocks)}"
+        )
     raw = {}
     for name, child in block.child_blocks.items():
         if name in value and value[name] is not None:

@@ -124,8 +124,12 @@ class ContentWriter:
     def _remember(self, key: str, obj: models.Model, digest: str, **extra) -> None:
         record, _ = ContentRecord.objects.update_or_create(
             key=key,
-            defaults={"content_type": ContentType.objects.get_for_model(obj), "object_id": obj.pk,
-                      "digest": digest, **extra},
+            defaults={
+                "content_type": ContentType.objects.get_for_model(obj),
+                "object_id": obj.pk,
+                "digest": digest,
+                **extra,
+            },
         )
         self.records[key] = record
 
@@ -136,6 +140,8 @@ class ContentWriter:
                 raise ContentError(where, f"no page has the key {key!r}")
             return page.pk if page is not None and page.pk else None
 
+        if isinstance(spec, PageSpec):
+            obj.title, obj.slug = spec.title, spec.slug
         for name, value in spec.fields.items():
             model_field = obj._meta.get_field(name)
             if isinstance(model_field, StreamField):
@@ -152,8 +158,14 @@ class ContentWriter:
             getattr(obj, name).set([self._related(key, f"{spec.where} › {name}") for key in keys])
         for name, rows in getattr(spec, "inlines", {}).items():
             relation = getattr(type(obj), name).rel.related_model
-            setattr(obj, name, [relation(sort_order=index, **{field: self.pages[key] for field, key in row.items()})
-                                for index, row in enumerate(rows)])
+            setattr(
+                obj,
+                name,
+                [
+                    relation(sort_order=index, **{field: self.pages[key] for field, key in row.items()})
+                    for index, row in enumerate(rows)
+                ],
+            )
 
     def _snippet(self, key: str, where: str) -> models.Model:
         if key not in self.snippets:
@@ -170,7 +182,7 @@ class ContentWriter:
 
 
 def point_site_at(home: Page) -> None:
-    """The default Site serves the French home; Wagtail's placeholder welcome page goes once it is replaced."""
+    """The default Site serves the French home; Wagtail's placeholder welcome page goes, in every locale."""
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(hostname="localhost", root_page=home, is_default_site=True, site_name="Lampedusa")
@@ -179,5 +191,7 @@ def point_site_at(home: Page) -> None:
     if previous.pk != home.pk:
         site.root_page = home
         site.save()
-        if previous.specific_class is Page and not previous.get_children().exists():
-            previous.delete()
+        if previous.specific_class is Page:
+            placeholders = Page.objects.filter(translation_key=previous.translation_key, numchild=0)
+            for placeholder in placeholders:
+                placeholder.delete()

@@ -10,7 +10,7 @@ from wagtail.models import Page
 def frontend_path(page: Page, language_code: str | None = None) -> str:
     """The frontend path of a page: its locale prefix, then its slugs below the locale's home page.
 
-    `url_path` is "/<home slug>/charte/dignite/"; the home segment is replaced by the language code: "/fr/charte/dignite/".
+    `url_path` is "/<home slug>/charte/dignite/"; the language code replaces the home segment: "/fr/charte/dignite/".
     """
     below_home = page.url_path.strip("/").split("/")[1:]
     code = language_code or page.locale.language_code

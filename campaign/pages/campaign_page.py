@@ -30,9 +30,7 @@ class CampaignPage(BasePage):
         verbose_name=_("hashtags"),
         help_text=_("Separated by spaces, each starting with #: #NotABorderTale"),
     )
-    key_messages = StreamField(
-        [("message", KeyMessageBlock())], blank=True, verbose_name=_("key messages")
-    )
+    key_messages = StreamField([("message", KeyMessageBlock())], blank=True, verbose_name=_("key messages"))
     share_texts = StreamField(
         [("share", ShareTextBlock())],
         blank=True,

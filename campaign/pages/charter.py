@@ -25,7 +25,10 @@ class CharterPage(BasePage):
         help_text=_("Separated by spaces, each starting with #: #LampedusaCharter #NotABorderTale"),
     )
     intro = StreamField(
-        BodyStreamBlock(), blank=True, verbose_name=_("preamble"), help_text=_("The text before the first chapter.")
+        BodyStreamBlock(),
+        blank=True,
+        verbose_name=_("preamble"),
+        help_text=_("The text before the first chapter."),
     )
     closing = StreamField(
         BodyStreamBlock(),
@@ -75,7 +78,11 @@ class CharterChapterPage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("subtitle"), index.SearchField("body")]
 
     edit_handler = page_tabs(
-        [FieldRowPanel([FieldPanel("number"), FieldPanel("title")]), FieldPanel("subtitle"), FieldPanel("body")]
+        [
+            FieldRowPanel([FieldPanel("number"), FieldPanel("title")]),
+            FieldPanel("subtitle"),
+            FieldPanel("body"),
+        ]
     )
 
     class Meta:

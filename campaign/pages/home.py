@@ -12,11 +12,11 @@ from .base import BasePage, page_tabs
 
 class HomePage(BasePage):
     hero_title = models.CharField(
-        max_length=255, verbose_name=_("hero title"), help_text=_("The large title at the top of the home page.")
+        max_length=255,
+        verbose_name=_("hero title"),
+        help_text=_("The large title at the top of the home page."),
     )
-    tagline = models.CharField(
-        max_length=255, verbose_name=_("tagline"), help_text=_("One line under the hero title.")
-    )
+    tagline = models.CharField(max_length=255, verbose_name=_("tagline"), help_text=_("One line under the hero title."))
     body = StreamField(
         BodyStreamBlock(),
         blank=True,

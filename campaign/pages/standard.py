@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import BodyStreamBlock
 from .base import BasePage, page_tabs
@@ -43,6 +44,9 @@ class EndorsePage(BasePage):
     confirmed_title = models.CharField(max_length=255, verbose_name=_("after confirming: title"))
     confirmed_text = models.TextField(verbose_name=_("after confirming: text"))
 
+    # The version identifies the consent text's meaning, whatever its language.
+    override_translatable_fields = [SynchronizedField("consent_version")]
+
     parent_page_types = ["campaign.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
@@ -67,4 +71,3 @@ class EndorsePage(BasePage):
 
     class Meta:
         verbose_name = _("endorsement page")
-

@@ -9,6 +9,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import BodyStreamBlock
 from ..dates import year_month_key
@@ -72,7 +73,10 @@ class CityStoryPage(BasePage):
         max_length=255, blank=True, verbose_name=_("head of executive"), help_text=_("e.g. the mayor's name.")
     )
     head_of_executive_title = models.CharField(
-        max_length=100, blank=True, verbose_name=_("title of the head of executive"), help_text=_("e.g. Mayor")
+        max_length=100,
+        blank=True,
+        verbose_name=_("title of the head of executive"),
+        help_text=_("e.g. Mayor"),
     )
     period_start_year = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=YEAR_VALIDATORS, verbose_name=_("start year")
@@ -114,7 +118,10 @@ class CityStoryPage(BasePage):
         verbose_name=_("charter principles"),
     )
     themes = ParentalManyToManyField(
-        "campaign.Theme", blank=True, related_name="stories", limit_choices_to=in_default_locale,
+        "campaign.Theme",
+        blank=True,
+        related_name="stories",
+        limit_choices_to=in_default_locale,
         verbose_name=_("themes"),
     )
     global_cities_fund = models.BooleanField(
@@ -123,11 +130,28 @@ class CityStoryPage(BasePage):
         help_text=_("Supported by the Global Cities Fund for Migrants and Refugees."),
     )
     source_document = models.CharField(
-        max_length=255, blank=True, verbose_name=_("source document"), help_text=_("Where the story comes from.")
+        max_length=255,
+        blank=True,
+        verbose_name=_("source document"),
+        help_text=_("Where the story comes from."),
     )
     source_reference = models.CharField(
-        max_length=100, blank=True, verbose_name=_("page or line reference"), help_text=_("e.g. lines 1022-1046")
+        max_length=100,
+        blank=True,
+        verbose_name=_("page or line reference"),
+        help_text=_("e.g. lines 1022-1046"),
     )
+
+    # Names, sources and classification are the same in every language; wagtail-localize would otherwise offer
+    # them to translators, and would refuse to translate a story until its engagement type was translated.
+    override_translatable_fields = [
+        SynchronizedField("engagement_type"),
+        SynchronizedField("original_title"),
+        SynchronizedField("head_of_executive"),
+        SynchronizedField("quote_author"),
+        SynchronizedField("source_document"),
+        SynchronizedField("source_reference"),
+    ]
 
     parent_page_types = ["campaign.CityStoryIndexPage"]
     subpage_types = []
@@ -145,11 +169,12 @@ class CityStoryPage(BasePage):
             FieldPanel("title"),
             FieldPanel("summary"),
             FieldPanel("body"),
+            MultiFieldPanel([FieldPanel("cover_image"), FieldPanel("cover_credit")], heading=_("Cover image")),
             MultiFieldPanel(
-                [FieldPanel("cover_image"), FieldPanel("cover_credit")], heading=_("Cover image")
-            ),
-            MultiFieldPanel(
-                [FieldPanel("quote_text"), FieldRowPanel([FieldPanel("quote_author"), FieldPanel("quote_role")])],
+                [
+                    FieldPanel("quote_text"),
+                    FieldRowPanel([FieldPanel("quote_author"), FieldPanel("quote_role")]),
+                ],
                 heading=_("Quote"),
             ),
         ],
@@ -190,9 +215,12 @@ class CityStoryPage(BasePage):
             errors["period_end_year"] = _("An end month needs an end year.")
         if self.ongoing and self.period_end_year:
             errors["ongoing"] = _("An ongoing action has no end date: clear one or the other.")
-        if self.period_end_year and self.period_start_year and year_month_key(
-            self.period_end_year, self.period_end_month
-        ) < year_month_key(self.period_start_year, self.period_start_month):
+        if (
+            self.period_end_year
+            and self.period_start_year
+            and year_month_key(self.period_end_year, self.period_end_month)
+            < year_month_key(self.period_start_year, self.period_start_month)
+        ):
             errors["period_end_year"] = _("The end comes before the start.")
         if bool(self.quote_text) != bool(self.quote_author):
             errors["quote_author"] = _("A quote needs both its text and the person quoted.")

@@ -71,7 +71,10 @@ class MilestonePage(BasePage):
         [
             FieldPanel("title"),
             MultiFieldPanel(
-                [FieldRowPanel([FieldPanel("year"), FieldPanel("month"), FieldPanel("day")]), FieldPanel("sort_key")],
+                [
+                    FieldRowPanel([FieldPanel("year"), FieldPanel("month"), FieldPanel("day")]),
+                    FieldPanel("sort_key"),
+                ],
                 heading=_("Date and order"),
             ),
             FieldPanel("summary"),

@@ -121,8 +121,10 @@ TIME_ZONE = "UTC"
 # A translation goes live only when its translator publishes it, never as a side effect of saving a draft.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
-    {"CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
-     "OPTIONS": {"AUTH_KEY": env("DEEPL_API_KEY")}}
+    {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": env("DEEPL_API_KEY")},
+    }
     if env("DEEPL_API_KEY", default="")
     else {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
 )
@@ -160,4 +162,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # Page and task events are recorded in Wagtail's audit log; on the console they would drown real messages.
+    "loggers": {
+        "wagtail": {"level": env("WAGTAIL_LOG_LEVEL", default="WARNING")},
+        "django_tasks": {"level": "WARNING"},
+    },
 }
+CAMPAIGN_CONTENT_DIR = env.path("CAMPAIGN_CONTENT_DIR", default=str(BASE_DIR / "campaign" / "content"))

@@ -16,7 +16,10 @@ class Command(BaseCommand):
             raise CommandError("The demo admin is for local development only (DEBUG is off).")
         user_model = get_user_model()
         if user_model.objects.filter(username=USERNAME).exists():
-            self.stdout.write(f"Demo admin already exists: log in at /admin/ as {USERNAME} / {PASSWORD} (unless its password was changed)")
+            self.stdout.write(
+                f"Demo admin already exists: log in at /admin/ as {USERNAME} / {PASSWORD} "
+                "(unless its password was changed)"
+            )
             return
         user_model.objects.create_superuser(USERNAME, email="admin@localhost", password=PASSWORD)
         self.stdout.write(self.style.SUCCESS(f"Demo admin created: log in at /admin/ as {USERNAME} / {PASSWORD}"))

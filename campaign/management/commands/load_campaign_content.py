@@ -41,9 +41,11 @@ class Command(BaseCommand):
             self.stdout.write(line)
         kept = sum(n for (_, _, outcome), n in writer.tally.items() if outcome == "kept")
         if kept:
-            self.stdout.write(self.style.WARNING(
-                f"{kept} item(s) edited in the admin since the last load were kept; --force overwrites them."
-            ))
+            self.stdout.write(
+                self.style.WARNING(
+                    f"{kept} item(s) edited in the admin since the last load were kept; --force overwrites them."
+                )
+            )
         self.stdout.write(self.style.SUCCESS("Campaign content loaded."))
 
     def read_plan(self) -> dict:
@@ -72,9 +74,11 @@ class Command(BaseCommand):
         return writer
 
     def progress(self, label: str, specs: list, step) -> None:
-        total = len(specs)
+        """A counter updated in place on a terminal; one line per part in logs."""
+        interactive = self.stdout.isatty()
         for done, spec in enumerate(specs, start=1):
             step(spec)
-            self.stdout.write(f"\r  {label}: {done}/{total}", ending="")
-            self.stdout.flush()
-        self.stdout.write("")
+            if interactive:
+                self.stdout.write(f"\r  {label}: {done}/{len(specs)}", ending="")
+                self.stdout.flush()
+        self.stdout.write(f"\r  {label}: {len(specs)}/{len(specs)}")
