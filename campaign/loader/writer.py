@@ -29,8 +29,16 @@ class Outcome(StrEnum):
 
 
 def object_digest(obj: models.Model) -> str:
-    skip = {"id", "translation_key", "locale"}
-    return digest_of({f.attname: f.value_to_string(obj) for f in obj._meta.concrete_fields if f.attname not in skip})
+    """A snippet's fields as data, so that the database's way of storing them (JSONB reorders keys) does not count."""
+    values = {}
+    for model_field in obj._meta.concrete_fields:
+        if model_field.attname in {"id", "translation_key", "locale_id"}:
+            continue
+        value = model_field.value_from_object(obj)
+        if isinstance(model_field, StreamField):
+            value = model_field.stream_block.get_prep_value(value)
+        values[model_field.attname] = value
+    return digest_of(values)
 
 
 class ContentWriter:
