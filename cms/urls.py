@@ -4,6 +4,7 @@ There is no public HTML site here: the separate frontend renders pages from /gra
 """
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -21,4 +22,5 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Page paths carry the locale prefix, as on the frontend (/fr/charte/); serving one redirects to the frontend.
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)

@@ -18,3 +18,14 @@ def test_locales_lists_french_first_then_english_and_spanish(client):
             ]
         }
     }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "frontend_path"),
+    [("/fr/charte/", "/fr/charte/"), ("/en/charte/", "/en/charte/"), ("/es/histoires/", "/es/histoires/")],
+)
+def test_a_page_path_on_this_server_redirects_to_the_frontend(client, settings, path, frontend_path):
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response["Location"] == settings.FRONTEND_URL + frontend_path
