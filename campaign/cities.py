@@ -15,7 +15,9 @@ from .i18n import in_default_locale
 class City(TranslatableMixin, index.Indexed, models.Model):
     """A city, region or other territory. Only its name is translated ("La Haye", "The Hague", "La Haya")."""
 
-    name = models.CharField(max_length=255, verbose_name=_("name"))
+    name = models.CharField(
+        max_length=255, verbose_name=_("name"), help_text=_("The city's name as written in this language.")
+    )
     country = CountryField(verbose_name=_("country"), help_text=_("ISO 3166-1 country."))
     region = models.ForeignKey(
         "campaign.Region",
@@ -25,6 +27,7 @@ class City(TranslatableMixin, index.Indexed, models.Model):
         related_name="+",
         limit_choices_to=in_default_locale,
         verbose_name=_("UCLG region"),
+        help_text=_("The UCLG section the city belongs to; used to filter stories by region."),
     )
     latitude = models.DecimalField(
         max_digits=7,

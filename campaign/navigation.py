@@ -24,7 +24,14 @@ class NavigationMenu(TranslatableMixin, models.Model):
         verbose_name=_("menu"),
         help_text=_("Where the frontend shows this menu."),
     )
-    items = StreamField([("item", MenuItemBlock())], blank=True, verbose_name=_("items"))
+    items = StreamField(
+        [("item", MenuItemBlock())],
+        blank=True,
+        verbose_name=_("items"),
+        help_text=_(
+            "Menu entries in order; each links to a page of this site or to another site, with optional sub-items."
+        ),
+    )
 
     panels = [FieldPanel("handle"), FieldPanel("items")]
     translatable_fields = [SynchronizedField("handle"), TranslatableField("items")]
@@ -41,8 +48,14 @@ class NavigationMenu(TranslatableMixin, models.Model):
 class SiteSettings(TranslatableMixin, models.Model):
     """Site-wide facts the frontend shows on every page. One record, translated like a page."""
 
-    site_name = models.CharField(max_length=255, verbose_name=_("site name"))
-    contact_email = models.EmailField(blank=True, verbose_name=_("contact email"))
+    site_name = models.CharField(
+        max_length=255, verbose_name=_("site name"), help_text=_("Shown by the frontend in titles and link previews.")
+    )
+    contact_email = models.EmailField(
+        blank=True,
+        verbose_name=_("contact email"),
+        help_text=_("Public address for questions about the charter and the campaign."),
+    )
     hashtags = models.CharField(
         max_length=255,
         blank=True,
@@ -58,8 +71,14 @@ class SiteSettings(TranslatableMixin, models.Model):
         related_name="+",
         limit_choices_to=in_default_locale,
         verbose_name=_("privacy page"),
+        help_text=_("The page explaining what the endorsement form collects and why."),
     )
-    social_links = StreamField([("link", SocialLinkBlock())], blank=True, verbose_name=_("social links"))
+    social_links = StreamField(
+        [("link", SocialLinkBlock())],
+        blank=True,
+        verbose_name=_("social links"),
+        help_text=_("The campaign's accounts, in the order shown."),
+    )
 
     panels = [
         FieldPanel("site_name"),

@@ -7,7 +7,7 @@ from django.utils.text import slugify
 from .. import models as m
 from .errors import ContentError
 from .reader import Entry, read_directory, read_file
-from .specs import PageSpec, SnippetSpec
+from .specs import ImageSpec, PageSpec, SnippetSpec
 from .streams import page_keys_in
 
 HOME_KEY = ""
@@ -150,6 +150,18 @@ def story_entries() -> list[Entry]:
     return read_directory("stories")
 
 
+def cover_image_specs(stories: list[Entry]) -> list[ImageSpec]:
+    return [
+        ImageSpec(
+            key=f"image:{story.text('slug')}",
+            title=f"Image provisoire — {story.text('title')}"[:255],
+            label=" · ".join(city.text("name") for city in story.entries("cities")),
+            caption="Image provisoire : à remplacer par une photo de l'action",
+        )
+        for story in stories
+    ]
+
+
 def year_month(entry: Entry | None, field: str) -> tuple[int | None, int | None]:
     part = entry.entry(field, required=False) if entry else None
     if part is None:
@@ -196,6 +208,7 @@ def story_spec(story: Entry, principle_keys: dict[int, str]) -> PageSpec:
         }
     )
     spec.snippet_links["engagement_type"] = f"engagement:{engagement}" if engagement else None
+    spec.snippet_links["cover_image"] = f"image:{spec.slug}"
     spec.relations = {
         "cities": [city_key(c.text("name"), c.text("country")) for c in story.entries("cities")],
         "action_priorities": [f"priority:{n}" for n in story.items("action_priorities")],

@@ -7,15 +7,15 @@ from wagtail.models import Locale, Page
 
 from .writer import Outcome
 
-COLUMNS = [Outcome.CREATED, Outcome.UPDATED, Outcome.UNCHANGED, Outcome.KEPT]
+COLUMNS = [Outcome.CREATED, Outcome.UPDATED, Outcome.UNCHANGED, Outcome.KEPT, Outcome.INCOMPLETE]
 
 
 def outcome_table(tally: Counter) -> list[str]:
     rows = sorted({(kind, locale) for kind, locale, _ in tally})
-    header = f"{'type':<34} {'locale':<6} " + " ".join(f"{c.value:>9}" for c in COLUMNS)
+    header = f"{'type':<34} {'locale':<6} " + " ".join(f"{c.value:>10}" for c in COLUMNS)
     lines = [header, "-" * len(header)]
     for kind, locale in rows:
-        counts = " ".join(f"{tally[(kind, locale, c)]:>9}" for c in COLUMNS)
+        counts = " ".join(f"{tally[(kind, locale, c)]:>10}" for c in COLUMNS)
         lines.append(f"{kind!s:<34} {locale:<6} {counts}")
     return lines
 

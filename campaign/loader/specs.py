@@ -64,3 +64,16 @@ class SnippetSpec:
 def digest_of(value: Any) -> str:
     encoded = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str).encode()
     return hashlib.sha256(encoded).hexdigest()
+
+
+@dataclass
+class ImageSpec:
+    """A generated placeholder image, found again by its key ("image:<story slug>")."""
+
+    key: str
+    title: str
+    label: str
+    caption: str
+
+    def digest(self) -> str:
+        return digest_of([self.title, self.label, self.caption])

@@ -11,13 +11,16 @@ from enum import StrEnum
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import models
 from wagtail.fields import StreamField
+from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
 
 from ..content_records import ContentRecord
 from .errors import ContentError
-from .specs import PageSpec, SnippetSpec, digest_of
+from .placeholders import placeholder_png
+from .specs import ImageSpec, PageSpec, SnippetSpec, digest_of
 from .streams import stream_to_raw
 
 
@@ -26,6 +29,7 @@ class Outcome(StrEnum):
     UPDATED = "updated"
     UNCHANGED = "unchanged"
     KEPT = "kept"  # edited in the admin since the last load: not overwritten without --force
+    INCOMPLETE = "incomplete"  # a translation with untranslated segments: stored for translators, not published
 
 
 def object_digest(obj: models.Model) -> str:
@@ -46,7 +50,7 @@ class ContentWriter:
         self.locale = locale
         self.force = force
         self.pages: dict[str, Page] = {}
-        self.snippets: dict[str, models.Model] = {}
+        self.snippets: dict[str, models.Model] = {}  # snippets and images, by key
         self.created_pages: set[str] = set()
         self.records = {record.key: record for record in ContentRecord.objects.all()}
         self.tally: Counter[tuple[str, str, Outcome]] = Counter()
@@ -121,6 +125,25 @@ class ContentWriter:
             self._remember(f"snippet:{spec.key}", obj, spec.digest(), object_digest=object_digest(obj))
         self.snippets[spec.key] = obj
         self.tally[(spec.model._meta.verbose_name, self.locale.language_code, outcome)] += 1
+        return outcome
+
+    # Placeholder images: generated once; an image replaced in the admin is the editor's (the page keeps it).
+
+    def write_image(self, spec: ImageSpec) -> Outcome:
+        record = self.records.get(spec.key)
+        image = self._recorded(spec.key, Image)
+        if image is not None and record.digest == spec.digest():
+            outcome = Outcome.UNCHANGED
+        else:
+            outcome = Outcome.UPDATED if image is not None else Outcome.CREATED
+            image = image or Image()
+            image.title = spec.title
+            image.file = ContentFile(placeholder_png(spec.label, spec.caption), name=f"{spec.key.split(':')[1]}.png")
+            image._set_image_file_metadata()
+            image.save()
+            self._remember(spec.key, image, spec.digest())
+        self.snippets[spec.key] = image
+        self.tally[(Image._meta.verbose_name, self.locale.language_code, outcome)] += 1
         return outcome
 
     # Shared helpers.

@@ -13,15 +13,20 @@ from .base import BasePage, page_tabs
 
 
 class CampaignPage(BasePage):
-    tagline = models.CharField(max_length=255, verbose_name=_("tagline"))
+    tagline = models.CharField(
+        max_length=255, verbose_name=_("tagline"), help_text=_("One line under the campaign title.")
+    )
     launch_year = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(2000), MaxValueValidator(2100)], verbose_name=_("launch year")
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        verbose_name=_("launch year"),
+        help_text=_("Year the campaign was launched."),
     )
     launch_month = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(12)],
         verbose_name=_("launch month"),
+        help_text=_("Month of the launch; leave empty when unknown."),
     )
     hashtags = models.CharField(
         max_length=255,
@@ -30,14 +35,24 @@ class CampaignPage(BasePage):
         verbose_name=_("hashtags"),
         help_text=_("Separated by spaces, each starting with #: #NotABorderTale"),
     )
-    key_messages = StreamField([("message", KeyMessageBlock())], blank=True, verbose_name=_("key messages"))
+    key_messages = StreamField(
+        [("message", KeyMessageBlock())],
+        blank=True,
+        verbose_name=_("key messages"),
+        help_text=_("The campaign's messages, each a short statement and its explanation."),
+    )
     share_texts = StreamField(
         [("share", ShareTextBlock())],
         blank=True,
         verbose_name=_("share texts"),
         help_text=_("Ready-made texts visitors can post; keep X texts under 250 characters with hashtags."),
     )
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("The campaign page's text, in the order shown."),
+    )
 
     parent_page_types = ["campaign.HomePage"]
     subpage_types = ["campaign.StandardPage"]

@@ -16,7 +16,9 @@ from .base import BasePage, page_tabs
 class CharterPage(BasePage):
     """The charter as a whole: its preamble, its closing and its contributors; chapters and principles are children."""
 
-    subtitle = models.CharField(max_length=255, blank=True, verbose_name=_("subtitle"))
+    subtitle = models.CharField(
+        max_length=255, blank=True, verbose_name=_("subtitle"), help_text=_("Shown under the title.")
+    )
     hashtags = models.CharField(
         max_length=255,
         blank=True,
@@ -42,7 +44,12 @@ class CharterPage(BasePage):
         verbose_name=_("contributing cities and networks"),
         help_text=_("One name per item, in the order of the charter."),
     )
-    partners = StreamField(NameListBlock(), blank=True, verbose_name=_("partners and allies"))
+    partners = StreamField(
+        NameListBlock(),
+        blank=True,
+        verbose_name=_("partners and allies"),
+        help_text=_("One name per item, without duplicates."),
+    )
 
     parent_page_types = ["campaign.HomePage"]
     subpage_types = ["campaign.CharterChapterPage", "campaign.PrinciplePage"]
@@ -71,7 +78,12 @@ class CharterChapterPage(BasePage):
         help_text=_("Chapter number in the charter: 1 Ambition, 2 Vision, 3 Principles, 4 Commitments."),
     )
     subtitle = models.CharField(max_length=255, blank=True, verbose_name=_("subtitle"))
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("The chapter's text, in the charter's order."),
+    )
 
     parent_page_types = ["campaign.CharterPage"]
     subpage_types = []

@@ -16,6 +16,7 @@ class FeaturedStory(Orderable):
         related_name="+",
         limit_choices_to=in_default_locale,
         verbose_name=_("story"),
+        help_text=_("A city story to feature; the visitor's language version is shown."),
     )
 
     panels = [FieldPanel("story")]
@@ -40,6 +41,7 @@ class HomeFeaturedChapter(Orderable):
         related_name="+",
         limit_choices_to=in_default_locale,
         verbose_name=_("chapter"),
+        help_text=_("A charter chapter to feature."),
     )
 
     panels = [FieldPanel("chapter")]

@@ -12,7 +12,9 @@ from .base import BasePage, page_tabs
 
 
 class StandardPage(BasePage):
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(
+        BodyStreamBlock(), blank=True, verbose_name=_("body"), help_text=_("The page's text, in the order shown.")
+    )
 
     parent_page_types = ["campaign.HomePage", "campaign.StandardPage", "campaign.CampaignPage"]
     subpage_types = ["campaign.StandardPage"]
@@ -27,7 +29,12 @@ class StandardPage(BasePage):
 class EndorsePage(BasePage):
     """The copy around the endorsement form; the consent version is recorded with every endorsement."""
 
-    intro = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("introduction"))
+    intro = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        verbose_name=_("introduction"),
+        help_text=_("Text shown above the endorsement form."),
+    )
     consent_text = models.TextField(
         verbose_name=_("consent text"),
         help_text=_("What the signer agrees to. Change the version below whenever its meaning changes."),
@@ -37,12 +44,21 @@ class EndorsePage(BasePage):
         verbose_name=_("consent version"),
         help_text=_("Recorded with each endorsement, e.g. 2026-11."),
     )
-    thank_you_title = models.CharField(max_length=255, verbose_name=_("after submitting: title"))
+    thank_you_title = models.CharField(
+        max_length=255, verbose_name=_("after submitting: title"), help_text=_("Heading shown once the form is sent.")
+    )
     thank_you_text = models.TextField(
         verbose_name=_("after submitting: text"), help_text=_("Asks the signer to confirm by email.")
     )
-    confirmed_title = models.CharField(max_length=255, verbose_name=_("after confirming: title"))
-    confirmed_text = models.TextField(verbose_name=_("after confirming: text"))
+    confirmed_title = models.CharField(
+        max_length=255,
+        verbose_name=_("after confirming: title"),
+        help_text=_("Heading shown when the signer follows the email link."),
+    )
+    confirmed_text = models.TextField(
+        verbose_name=_("after confirming: text"),
+        help_text=_("Explains that staff now check the endorsement before it is published."),
+    )
 
     # The version identifies the consent text's meaning, whatever its language.
     override_translatable_fields = [SynchronizedField("consent_version")]

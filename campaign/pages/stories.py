@@ -21,7 +21,12 @@ YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 
 
 class CityStoryIndexPage(BasePage):
-    intro = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("introduction"))
+    intro = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        verbose_name=_("introduction"),
+        help_text=_("Text shown above the list of stories."),
+    )
 
     parent_page_types = ["campaign.HomePage"]
     subpage_types = ["campaign.CityStoryPage"]
@@ -36,7 +41,13 @@ class CityStoryIndexPage(BasePage):
 class CityStoryPage(BasePage):
     KINDS = [("action", _("Local action")), ("case_study", _("Case study"))]
 
-    kind = models.CharField(max_length=20, choices=KINDS, default="action", verbose_name=_("kind"))
+    kind = models.CharField(
+        max_length=20,
+        choices=KINDS,
+        default="action",
+        verbose_name=_("kind"),
+        help_text=_("A local action (2023 report) or a case study (peer learning)."),
+    )
     original_title = models.CharField(
         max_length=255,
         blank=True,
@@ -46,7 +57,9 @@ class CityStoryPage(BasePage):
     summary = models.TextField(
         max_length=400, verbose_name=_("summary"), help_text=_("One or two sentences shown in story lists.")
     )
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(
+        BodyStreamBlock(), blank=True, verbose_name=_("body"), help_text=_("The full story, in paragraphs.")
+    )
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -54,13 +67,23 @@ class CityStoryPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("cover image"),
+        help_text=_("Shown at the top of the story and in lists; a placeholder until replaced by a photo."),
     )
     cover_credit = models.CharField(
         max_length=255, blank=True, verbose_name=_("cover credit"), help_text=_("e.g. © City of Amman")
     )
-    quote_text = models.TextField(blank=True, verbose_name=_("quotation"))
-    quote_author = models.CharField(max_length=255, blank=True, verbose_name=_("quoted person"))
-    quote_role = models.CharField(max_length=255, blank=True, verbose_name=_("role of the quoted person"))
+    quote_text = models.TextField(
+        blank=True, verbose_name=_("quotation"), help_text=_("Optional quotation from the person leading the action.")
+    )
+    quote_author = models.CharField(
+        max_length=255, blank=True, verbose_name=_("quoted person"), help_text=_("Name of the person quoted.")
+    )
+    quote_role = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("role of the quoted person"),
+        help_text=_("Role of the person quoted, e.g. Mayor of Milan."),
+    )
 
     cities = ParentalManyToManyField(
         "campaign.City",
@@ -79,16 +102,32 @@ class CityStoryPage(BasePage):
         help_text=_("e.g. Mayor"),
     )
     period_start_year = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=YEAR_VALIDATORS, verbose_name=_("start year")
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        verbose_name=_("start year"),
+        help_text=_("Year the action started."),
     )
     period_start_month = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=MONTH_VALIDATORS, verbose_name=_("start month")
+        null=True,
+        blank=True,
+        validators=MONTH_VALIDATORS,
+        verbose_name=_("start month"),
+        help_text=_("Month it started; leave empty when unknown."),
     )
     period_end_year = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=YEAR_VALIDATORS, verbose_name=_("end year")
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        verbose_name=_("end year"),
+        help_text=_("Year the action ends or ended; empty if ongoing."),
     )
     period_end_month = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=MONTH_VALIDATORS, verbose_name=_("end month")
+        null=True,
+        blank=True,
+        validators=MONTH_VALIDATORS,
+        verbose_name=_("end month"),
+        help_text=_("Month it ends; leave empty when unknown."),
     )
     ongoing = models.BooleanField(
         default=False, verbose_name=_("ongoing"), help_text=_("Tick when the action has no end date yet.")
@@ -109,6 +148,7 @@ class CityStoryPage(BasePage):
         related_name="stories",
         limit_choices_to=in_default_locale,
         verbose_name=_("Call to Local Action priorities"),
+        help_text=_("The priorities of the Call to Local Action the story serves."),
     )
     principles = ParentalManyToManyField(
         "campaign.PrinciplePage",
@@ -116,6 +156,7 @@ class CityStoryPage(BasePage):
         related_name="stories",
         limit_choices_to=in_default_locale,
         verbose_name=_("charter principles"),
+        help_text=_("The charter principles the story illustrates."),
     )
     themes = ParentalManyToManyField(
         "campaign.Theme",
@@ -123,6 +164,7 @@ class CityStoryPage(BasePage):
         related_name="stories",
         limit_choices_to=in_default_locale,
         verbose_name=_("themes"),
+        help_text=_("What the story is about; used by the frontend's filters."),
     )
     global_cities_fund = models.BooleanField(
         default=False,

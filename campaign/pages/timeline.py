@@ -15,7 +15,9 @@ from .base import BasePage, page_tabs
 
 
 class TimelinePage(BasePage):
-    intro = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("introduction"))
+    intro = StreamField(
+        BodyStreamBlock(), blank=True, verbose_name=_("introduction"), help_text=_("Text shown above the milestones.")
+    )
 
     parent_page_types = ["campaign.HomePage"]
     subpage_types = ["campaign.MilestonePage"]
@@ -31,7 +33,9 @@ class MilestonePage(BasePage):
     """A dated step; month and day are optional because the sources often give only a year and a month."""
 
     year = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(1900), MaxValueValidator(2100)], verbose_name=_("year")
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        verbose_name=_("year"),
+        help_text=_("Year of the milestone."),
     )
     month = models.PositiveSmallIntegerField(
         null=True,

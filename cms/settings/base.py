@@ -120,14 +120,19 @@ TIME_ZONE = "UTC"
 
 # A translation goes live only when its translator publishes it, never as a side effect of saving a draft.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
-    {
-        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
-        "OPTIONS": {"AUTH_KEY": env("DEEPL_API_KEY")},
-    }
-    if env("DEEPL_API_KEY", default="")
-    else {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
-)
+
+
+def machine_translator(deepl_api_key: str) -> dict:
+    """DeepL when a key is configured; otherwise the dummy translator, so machine translation is never required."""
+    if deepl_api_key:
+        return {
+            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": deepl_api_key},
+        }
+    return {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(env("DEEPL_API_KEY", default=""))
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

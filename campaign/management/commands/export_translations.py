@@ -4,11 +4,13 @@ Existing translations are included (msgstr filled), so the same command refreshe
 changes: new or changed segments come out with an empty msgstr, the rest keep their translation.
 """
 
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale
 
-from campaign.loader.po_files import po_path
+from campaign.loader.po_files import PO_ROOT, po_path
 from campaign.loader.translations import export_po, loaded_objects
 
 
@@ -24,8 +26,9 @@ class Command(BaseCommand):
             help="Only these content keys, e.g. page:charte/dignite or theme:climate (repeatable; default: all).",
         )
         parser.add_argument("--prefix", action="append", default=[], help="Only keys starting with this (repeatable).")
+        parser.add_argument("--output-dir", type=Path, default=PO_ROOT, help="Default: locale/content/")
 
-    def handle(self, *args, language: list[str], key: list[str], prefix: list[str], **options):
+    def handle(self, *args, language: list[str], key: list[str], prefix: list[str], output_dir: Path, **options):
         locales = list(Locale.objects.filter(language_code__in=language))
         if len(locales) != len(set(language)):
             raise CommandError(f"Unknown language among {', '.join(language)}.")
@@ -39,7 +42,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             for locale in locales:
                 for content_key, instance in selected.items():
-                    path = po_path(locale.language_code, content_key)
+                    path = po_path(locale.language_code, content_key, output_dir)
                     path.parent.mkdir(parents=True, exist_ok=True)
                     export_po(instance, content_key, locale).save(str(path))
                     written += 1

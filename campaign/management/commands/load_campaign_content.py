@@ -7,11 +7,13 @@ last run is kept as the editor left it (reported as "kept") unless --force is gi
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from wagtail.models import Locale
 
 from campaign.loader import parts
 from campaign.loader.errors import ContentError
 from campaign.loader.locales import ensure_locales, synchronise_trees
 from campaign.loader.report import coverage_table, outcome_table
+from campaign.loader.translations import TranslationImporter, loaded_objects
 from campaign.loader.writer import ContentWriter, point_site_at
 
 
@@ -31,15 +33,19 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 writer = self.write(plan, force=force)
+                importer = self.import_translations(force=force)
         except ContentError as error:
             raise CommandError(f"Invalid content, nothing was written. {error}") from error
+        tally = writer.tally + importer.tally
+        for warning in importer.incomplete:
+            self.stdout.write(self.style.WARNING(warning))
         self.stdout.write("")
-        for line in outcome_table(writer.tally):
+        for line in outcome_table(tally):
             self.stdout.write(line)
         self.stdout.write("")
         for line in coverage_table():
             self.stdout.write(line)
-        kept = sum(n for (_, _, outcome), n in writer.tally.items() if outcome == "kept")
+        kept = sum(n for (_, _, outcome), n in tally.items() if outcome == "kept")
         if kept:
             self.stdout.write(
                 self.style.WARNING(
@@ -51,7 +57,9 @@ class Command(BaseCommand):
     def read_plan(self) -> dict:
         self.stdout.write("Reading content files…")
         taxonomies = parts.taxonomy_specs()
-        cities = parts.city_specs(parts.story_entries())
+        stories = parts.story_entries()
+        cities = parts.city_specs(stories)
+        covers = parts.cover_image_specs(stories)
         pages = parts.page_specs()
         navigation = parts.navigation_specs()
         parts.check_page_links(pages, navigation)
@@ -59,12 +67,13 @@ class Command(BaseCommand):
             f"  {len(taxonomies)} classification terms, {len(cities)} cities, {len(pages)} pages, "
             f"{len(navigation)} menus and settings"
         )
-        return {"taxonomies": taxonomies, "cities": cities, "pages": pages, "navigation": navigation}
+        return {"taxonomies": taxonomies, "cities": cities, "covers": covers, "pages": pages, "navigation": navigation}
 
     def write(self, plan: dict, *, force: bool) -> ContentWriter:
         writer = ContentWriter(ensure_locales(), force=force)
         self.progress("Classification", plan["taxonomies"], writer.write_snippet)
         self.progress("Cities", plan["cities"], writer.write_snippet)
+        self.progress("Placeholder covers", plan["covers"], writer.write_image)
         self.progress("Page tree", plan["pages"], writer.ensure_page)
         point_site_at(writer.pages[parts.HOME_KEY])
         self.progress("Page content", plan["pages"], writer.write_page)
@@ -72,6 +81,14 @@ class Command(BaseCommand):
         self.stdout.write("Synchronising the EN and ES trees…")
         synchronise_trees()
         return writer
+
+    def import_translations(self, *, force: bool) -> TranslationImporter:
+        """EN and ES arrive as translators deliver them: PO files imported through wagtail-localize."""
+        importer = TranslationImporter(loaded_objects(), force=force)
+        for locale in Locale.objects.exclude(pk=Locale.get_default().pk).order_by("pk"):
+            self.stdout.write(f"Importing {locale.language_code} translations…")
+            importer.import_language(locale)
+        return importer
 
     def progress(self, label: str, specs: list, step) -> None:
         """A counter updated in place on a terminal; one line per part in logs."""
