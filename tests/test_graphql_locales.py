@@ -23,7 +23,7 @@ def test_locales_lists_french_first_then_english_and_spanish(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("path", "frontend_path"),
-    [("/fr/charte/", "/fr/charte/"), ("/en/charte/", "/en/charte/"), ("/es/histoires/", "/es/histoires/")],
+    [("/fr/charte/", "/fr/charte/"), ("/en/charter/", "/en/charter/"), ("/es/historias/", "/es/historias/")],
 )
 def test_a_page_path_on_this_server_redirects_to_the_frontend(client, settings, path, frontend_path):
     response = client.get(path)

@@ -47,26 +47,12 @@ def body(entry: Entry, field: str, *, required: bool = False) -> list:
 def taxonomy_specs() -> list[SnippetSpec]:
     data = read_file("taxonomies.yaml")
     specs = []
-    for term in data.entries("regions"):
-        specs.append(
-            SnippetSpec(
-                f"region:{term.text('code')}",
-                m.Region,
-                {"code": term.text("code")},
-                term.where,
-                {"label": term.text("label")},
+    for field, prefix, model in (("regions", "region", m.Region), ("themes", "theme", m.Theme)):
+        for term in data.entries(field):
+            code = term.text("code")
+            specs.append(
+                SnippetSpec(f"{prefix}:{code}", model, {"code": code}, term.where, {"label": term.text("label")})
             )
-        )
-    for term in data.entries("themes"):
-        specs.append(
-            SnippetSpec(
-                f"theme:{term.text('code')}",
-                m.Theme,
-                {"code": term.text("code")},
-                term.where,
-                {"label": term.text("label")},
-            )
-        )
     for term in data.entries("engagement_types"):
         code = term.text("code")
         term.check(code in ENGAGEMENT_TYPES, "code", f"must be one of {', '.join(sorted(ENGAGEMENT_TYPES))}")
