@@ -1,0 +1,110 @@
+"""What a visitor of a given locale is served: the page in that locale's tree, in its own language or as a fallback.
+
+wagtail-localize keeps one tree per locale. A page not yet translated is an alias of the French page, carrying the
+French content; so every published page is reachable in every locale, and the alias marks the fallback. These
+rules live here, in the domain, so that the API only asks and never decides.
+"""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.conf import settings
+from wagtail.models import Locale, Page
+
+from .pages.base import frontend_path
+
+
+class UnknownLocale(LookupError):
+    def __init__(self, code: str):
+        super().__init__(f"Unknown locale {code!r}; the site has: {', '.join(available_codes())}.")
+        self.code = code
+
+
+def available_codes() -> list[str]:
+    return list(Locale.objects.order_by("pk").values_list("language_code", flat=True))
+
+
+def get_locale(code: str | None) -> Locale:
+    """The locale a visitor asked for; none asked means the default (French)."""
+    code = code or settings.LANGUAGE_CODE
+    try:
+        return Locale.objects.get(language_code=code)
+    except Locale.DoesNotExist:
+        raise UnknownLocale(code) from None
+
+
+def visible_pages():
+    """Only live pages without view restrictions (password or groups) ever leave through the API.
+
+    An alias lives in another tree than its source, out of reach of the source's restrictions: it is hidden
+    whenever its source is.
+    """
+    return Page.objects.live().public().exclude(alias_of__in=Page.objects.not_public())
+
+
+@dataclass(frozen=True)
+class ServedPage:
+    """`page` is the page of the requested locale's tree: a translation, or an alias holding the source content."""
+
+    page: Page
+
+    @cached_property
+    def specific(self) -> Page:
+        return self.page.specific
+
+    @property
+    def locale_code(self) -> str:
+        return self.page.locale.language_code
+
+    @property
+    def is_fallback(self) -> bool:
+        return self.page.alias_of_id is not None
+
+    @cached_property
+    def content_locale_code(self) -> str:
+        source = self.page.alias_of if self.is_fallback else self.page
+        return source.locale.language_code
+
+    @property
+    def url(self) -> str:
+        return frontend_path(self.page)
+
+    @property
+    def canonical_url(self) -> str:
+        return settings.FRONTEND_URL + self.url
+
+    def translations(self) -> list["ServedPage"]:
+        """The other locales' versions that visitors can reach, for hreflang and the language switcher."""
+        others = visible_pages().filter(translation_key=self.page.translation_key).exclude(pk=self.page.pk)
+        return [ServedPage(page) for page in others.select_related("locale").order_by("locale_id")]
+
+    def breadcrumbs(self) -> list["ServedPage"]:
+        """From the locale's home page down to the parent; hidden ancestors break no chain, they are skipped."""
+        ancestors = visible_pages().ancestor_of(self.page).filter(depth__gte=2).select_related("locale")
+        return [ServedPage(page) for page in ancestors.order_by("depth")]
+
+
+def page_at_path(path: str) -> ServedPage | None:
+    """`/en/charter/dignity/` → the page at that path of the English tree, or None when nothing visible is there."""
+    segments = [segment for segment in path.strip().strip("/").split("/") if segment]
+    if not segments:
+        return None
+    try:
+        locale = get_locale(segments[0])
+    except UnknownLocale:
+        return None
+    home = visible_pages().filter(depth=2, locale=locale).first()
+    if home is None:
+        return None
+    url_path = home.url_path + "".join(f"{segment}/" for segment in segments[1:])
+    page = visible_pages().filter(url_path=url_path).select_related("locale").first()
+    return ServedPage(page) if page else None
+
+
+def page_in_locale(page_id: int, locale: Locale) -> ServedPage | None:
+    """The version of page `page_id` (any language) that `locale`'s tree holds, if visible."""
+    source = Page.objects.filter(pk=page_id).values_list("translation_key", flat=True).first()
+    if source is None:
+        return None
+    page = visible_pages().filter(translation_key=source, locale=locale).select_related("locale").first()
+    return ServedPage(page) if page else None

@@ -1,0 +1,257 @@
+"""The `Page` interface and one GraphQL type per page model.
+
+Each object wraps a ServedPage (the page of the requested locale's tree); every field reads from it, so locale,
+fallback and URL rules stay in campaign.localization.
+"""
+
+from datetime import datetime
+
+import strawberry
+
+from campaign import models
+from campaign.hashtags import split_hashtags
+from campaign.localization import ServedPage
+
+from .common import Link, YearMonth, year_month
+
+
+@strawberry.type(description="Another language version of a page, for hreflang links and the language switcher.")
+class PageTranslation:
+    locale: str = strawberry.field(description="Language code of that version.")
+    url: str = strawberry.field(description="Its frontend path.")
+    title: str = strawberry.field(description="Its title (the French one when it falls back).")
+    is_fallback: bool = strawberry.field(description="True when that locale serves the French content.")
+
+
+@strawberry.type(description="What search engines and link previews need.")
+class Seo:
+    title: str = strawberry.field(description="The SEO title, or the page title.")
+    description: str = strawberry.field(description="The search description (may be empty).")
+    canonical_url: str = strawberry.field(description="Absolute URL of this page on the frontend.")
+
+
+@strawberry.interface(name="Page", description="Fields every page has, in every locale.")
+class PageNode:
+    served: strawberry.Private[ServedPage]
+
+    @strawberry.field(description="The page's id in the requested locale's tree.")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(str(self.served.page.pk))
+
+    @strawberry.field(description="The title, in the content's language.")
+    def title(self) -> str:
+        return self.served.page.title
+
+    @strawberry.field(description="The last segment of the URL.")
+    def slug(self) -> str:
+        return self.served.page.slug
+
+    @strawberry.field(description="The page's type, e.g. CityStoryPage: tells the frontend which template to use.")
+    def page_type(self) -> str:
+        return type(self.served.specific).__name__
+
+    @strawberry.field(description="Frontend path in the requested locale, e.g. /en/charter/dignity/.")
+    def url(self) -> str:
+        return self.served.url
+
+    @strawberry.field(description="The requested (served) locale.")
+    def locale(self) -> str:
+        return self.served.locale_code
+
+    @strawberry.field(description="The language the content is written in: differs from `locale` on fallback.")
+    def content_locale(self) -> str:
+        return self.served.content_locale_code
+
+    @strawberry.field(description="True when this locale has no live translation and serves the French content.")
+    def is_fallback(self) -> bool:
+        return self.served.is_fallback
+
+    @strawberry.field(description="The same for all language versions of this page.")
+    def translation_key(self) -> strawberry.ID:
+        return strawberry.ID(str(self.served.page.translation_key))
+
+    @strawberry.field(description="The other locales' live versions of this page.")
+    def translations(self) -> list[PageTranslation]:
+        return [
+            PageTranslation(
+                locale=other.locale_code, url=other.url, title=other.page.title, is_fallback=other.is_fallback
+            )
+            for other in self.served.translations()
+        ]
+
+    @strawberry.field(description="Title, description and canonical URL for search engines.")
+    def seo(self) -> Seo:
+        page = self.served.page
+        return Seo(
+            title=page.seo_title or page.title,
+            description=page.search_description,
+            canonical_url=self.served.canonical_url,
+        )
+
+    @strawberry.field(description="The way down from the home page to this page's parent.")
+    def breadcrumbs(self) -> list[Link]:
+        return [Link(title=crumb.page.title, url=crumb.url) for crumb in self.served.breadcrumbs()]
+
+    @strawberry.field(description="When the page was first published.")
+    def first_published_at(self) -> datetime | None:
+        return self.served.page.first_published_at
+
+    @strawberry.field(description="When the page was last published.")
+    def last_published_at(self) -> datetime | None:
+        return self.served.page.last_published_at
+
+
+@strawberry.type(description="The campaign's landing page.")
+class HomePage(PageNode):
+    @strawberry.field(description="The large title at the top.")
+    def hero_title(self) -> str:
+        return self.served.specific.hero_title
+
+    @strawberry.field(description="One line under the hero title.")
+    def tagline(self) -> str:
+        return self.served.specific.tagline
+
+
+@strawberry.type(description="The Lampedusa Charter; its chapters and principles are listed with `charter`.")
+class CharterPage(PageNode):
+    @strawberry.field(description="Shown under the title.")
+    def subtitle(self) -> str:
+        return self.served.specific.subtitle
+
+    @strawberry.field(description="The charter's hashtags, each starting with #.")
+    def hashtags(self) -> list[str]:
+        return split_hashtags(self.served.specific.hashtags)
+
+
+@strawberry.type(description="A chapter of the charter: Ambition, Vision, Principles, Commitments.")
+class CharterChapterPage(PageNode):
+    @strawberry.field(description="The chapter's number in the charter.")
+    def number(self) -> int:
+        return self.served.specific.number
+
+    @strawberry.field(description="Shown under the title.")
+    def subtitle(self) -> str:
+        return self.served.specific.subtitle
+
+
+@strawberry.type(description="One of the charter's five priorities of a principle.")
+class PrinciplePriority:
+    position: int = strawberry.field(description="1-5, in the charter's order.")
+    text: str = strawberry.field(description="The priority.")
+
+
+@strawberry.type(description="One of the charter's seven guiding principles.")
+class PrinciplePage(PageNode):
+    @strawberry.field(description="1-7, in the charter's order.")
+    def number(self) -> int:
+        return self.served.specific.number
+
+    @strawberry.field(description="The headline theme of the principle's priorities.")
+    def theme(self) -> str:
+        return self.served.specific.theme
+
+    @strawberry.field(description="The principle's five priorities, in order.")
+    def priorities(self) -> list[PrinciplePriority]:
+        return [
+            PrinciplePriority(position=index, text=block.value)
+            for index, block in enumerate(self.served.specific.priorities, start=1)
+        ]
+
+
+@strawberry.type(description="The timeline of the charter's making.")
+class TimelinePage(PageNode):
+    pass
+
+
+@strawberry.type(description="A step of the charter's making; month and day may be unknown.")
+class MilestonePage(PageNode):
+    @strawberry.field(description="Year of the milestone.")
+    def year(self) -> int:
+        return self.served.specific.year
+
+    @strawberry.field(description="Month (1-12), or null when unknown.")
+    def month(self) -> int | None:
+        return self.served.specific.month
+
+    @strawberry.field(description="Day of the month, or null when unknown.")
+    def day(self) -> int | None:
+        return self.served.specific.day
+
+    @strawberry.field(description="One to three sentences, plain text.")
+    def summary(self) -> str:
+        return self.served.specific.summary
+
+
+@strawberry.type(description="The index of city stories; the stories themselves come from `cityStories`.")
+class CityStoryIndexPage(PageNode):
+    pass
+
+
+@strawberry.type(description="What a city or region does for migrants and refugees.")
+class CityStoryPage(PageNode):
+    @strawberry.field(description="One or two sentences for story lists.")
+    def summary(self) -> str:
+        return self.served.specific.summary
+
+    @strawberry.field(description="When the action started.")
+    def period_start(self) -> YearMonth | None:
+        story = self.served.specific
+        return year_month(story.period_start_year, story.period_start_month)
+
+    @strawberry.field(description="When the action ends or ended; null when ongoing or unknown.")
+    def period_end(self) -> YearMonth | None:
+        story = self.served.specific
+        return year_month(story.period_end_year, story.period_end_month)
+
+    @strawberry.field(description="True when the action has no end date yet.")
+    def ongoing(self) -> bool:
+        return self.served.specific.ongoing
+
+
+@strawberry.type(description="The #NotABorderTale campaign.")
+class CampaignPage(PageNode):
+    @strawberry.field(description="One line under the campaign title.")
+    def tagline(self) -> str:
+        return self.served.specific.tagline
+
+    @strawberry.field(description="The campaign's hashtags, each starting with #.")
+    def hashtags(self) -> list[str]:
+        return split_hashtags(self.served.specific.hashtags)
+
+
+@strawberry.type(description="A plain page: about, privacy policy, legal notice.")
+class StandardPage(PageNode):
+    pass
+
+
+@strawberry.type(description="The page around the endorsement form.")
+class EndorsePage(PageNode):
+    @strawberry.field(description="What the signer agrees to.")
+    def consent_text(self) -> str:
+        return self.served.specific.consent_text
+
+    @strawberry.field(description="Send it back with the endorsement: it records which consent text was agreed to.")
+    def consent_version(self) -> str:
+        return self.served.specific.consent_version
+
+
+TYPE_BY_MODEL: dict[type, type[PageNode]] = {
+    models.HomePage: HomePage,
+    models.CharterPage: CharterPage,
+    models.CharterChapterPage: CharterChapterPage,
+    models.PrinciplePage: PrinciplePage,
+    models.TimelinePage: TimelinePage,
+    models.MilestonePage: MilestonePage,
+    models.CityStoryIndexPage: CityStoryIndexPage,
+    models.CityStoryPage: CityStoryPage,
+    models.CampaignPage: CampaignPage,
+    models.StandardPage: StandardPage,
+    models.EndorsePage: EndorsePage,
+}
+PAGE_TYPES = list(TYPE_BY_MODEL.values())
+
+
+def page_node(served: ServedPage | None) -> PageNode | None:
+    if served is None:
+        return None
+    return TYPE_BY_MODEL[type(served.specific)](served=served)
