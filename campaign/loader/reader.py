@@ -10,8 +10,8 @@ from .errors import ContentError
 
 
 def content_dir() -> Path:
-    """campaign/content/ unless settings.CAMPAIGN_CONTENT_DIR points elsewhere (tests use a broken copy)."""
-    return Path(getattr(settings, "CAMPAIGN_CONTENT_DIR", Path(__file__).resolve().parent.parent / "content"))
+    """settings.CAMPAIGN_CONTENT_DIR: campaign/content/ unless the environment says otherwise (tests use a copy)."""
+    return Path(settings.CAMPAIGN_CONTENT_DIR)
 
 
 class Entry:

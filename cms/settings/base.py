@@ -173,4 +173,20 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+# Where load_campaign_content reads the site's source content.
 CAMPAIGN_CONTENT_DIR = env.path("CAMPAIGN_CONTENT_DIR", default=str(BASE_DIR / "campaign" / "content"))
+
+# This server's public address: absolute URLs of images and documents given to the frontend.
+BACKEND_URL = env("BACKEND_URL", default=WAGTAILADMIN_BASE_URL).rstrip("/")
+# The only rendition specs and srcset widths the API creates (each an image resize on first request).
+IMAGE_SRCSET_WIDTHS = [320, 480, 640, 800, 1024, 1200, 1600]
+IMAGE_RENDITION_SPECS = [
+    "original",
+    "fill-1200x675",
+    "fill-800x450",
+    "fill-400x225",
+    "fill-400x400",
+    "fill-200x200",
+    "max-1600x1600",
+    *[f"width-{width}" for width in IMAGE_SRCSET_WIDTHS],
+]

@@ -12,7 +12,9 @@ from campaign import models
 from campaign.hashtags import split_hashtags
 from campaign.localization import ServedPage
 
+from .blocks import Block, blocks_of
 from .common import Link, YearMonth, year_month
+from .images import Image, image_node
 
 
 @strawberry.type(description="Another language version of a page, for hreflang links and the language switcher.")
@@ -33,6 +35,9 @@ class Seo:
 @strawberry.interface(name="Page", description="Fields every page has, in every locale.")
 class PageNode:
     served: strawberry.Private[ServedPage]
+
+    def blocks(self, field: str) -> list[Block]:
+        return blocks_of(getattr(self.served.specific, field), self.served.page.locale)
 
     @strawberry.field(description="The page's id in the requested locale's tree.")
     def id(self) -> strawberry.ID:
@@ -111,6 +116,10 @@ class HomePage(PageNode):
     def tagline(self) -> str:
         return self.served.specific.tagline
 
+    @strawberry.field(description="Key figures, texts and calls to action, in order.")
+    def body(self) -> list[Block]:
+        return self.blocks("body")
+
 
 @strawberry.type(description="The Lampedusa Charter; its chapters and principles are listed with `charter`.")
 class CharterPage(PageNode):
@@ -122,6 +131,22 @@ class CharterPage(PageNode):
     def hashtags(self) -> list[str]:
         return split_hashtags(self.served.specific.hashtags)
 
+    @strawberry.field(description="The preamble and key figures, before the first chapter.")
+    def intro(self) -> list[Block]:
+        return self.blocks("intro")
+
+    @strawberry.field(description="The closing note and footnotes, after the last chapter.")
+    def closing(self) -> list[Block]:
+        return self.blocks("closing")
+
+    @strawberry.field(description="The cities and networks whose recommendations the charter builds on.")
+    def contributors(self) -> list[str]:
+        return [block.value for block in self.served.specific.contributors]
+
+    @strawberry.field(description="The partners and allies the charter thanks.")
+    def partners(self) -> list[str]:
+        return [block.value for block in self.served.specific.partners]
+
 
 @strawberry.type(description="A chapter of the charter: Ambition, Vision, Principles, Commitments.")
 class CharterChapterPage(PageNode):
@@ -132,6 +157,10 @@ class CharterChapterPage(PageNode):
     @strawberry.field(description="Shown under the title.")
     def subtitle(self) -> str:
         return self.served.specific.subtitle
+
+    @strawberry.field(description="The chapter's text.")
+    def body(self) -> list[Block]:
+        return self.blocks("body")
 
 
 @strawberry.type(description="One of the charter's five priorities of a principle.")
@@ -150,6 +179,14 @@ class PrinciplePage(PageNode):
     def theme(self) -> str:
         return self.served.specific.theme
 
+    @strawberry.field(description="The principle's two paragraphs.")
+    def body(self) -> list[Block]:
+        return self.blocks("body")
+
+    @strawberry.field(description="A square pictogram, when one was uploaded.")
+    def icon(self) -> Image | None:
+        return image_node(self.served.specific.icon)
+
     @strawberry.field(description="The principle's five priorities, in order.")
     def priorities(self) -> list[PrinciplePriority]:
         return [
@@ -160,7 +197,9 @@ class PrinciplePage(PageNode):
 
 @strawberry.type(description="The timeline of the charter's making.")
 class TimelinePage(PageNode):
-    pass
+    @strawberry.field(description="Text above the milestones.")
+    def intro(self) -> list[Block]:
+        return self.blocks("intro")
 
 
 @strawberry.type(description="A step of the charter's making; month and day may be unknown.")
@@ -184,7 +223,16 @@ class MilestonePage(PageNode):
 
 @strawberry.type(description="The index of city stories; the stories themselves come from `cityStories`.")
 class CityStoryIndexPage(PageNode):
-    pass
+    @strawberry.field(description="Text above the list of stories.")
+    def intro(self) -> list[Block]:
+        return self.blocks("intro")
+
+
+@strawberry.type(description="A quotation and who said it.")
+class Quote:
+    text: str = strawberry.field(description="The quotation.")
+    author: str = strawberry.field(description="The person quoted.")
+    role: str = strawberry.field(description="Their role, e.g. Mayor of Milan (may be empty).")
 
 
 @strawberry.type(description="What a city or region does for migrants and refugees.")
@@ -207,6 +255,25 @@ class CityStoryPage(PageNode):
     def ongoing(self) -> bool:
         return self.served.specific.ongoing
 
+    @strawberry.field(description="The full story.")
+    def body(self) -> list[Block]:
+        return self.blocks("body")
+
+    @strawberry.field(description="The cover image (a marked placeholder until an editor uploads a photo).")
+    def cover_image(self) -> Image | None:
+        return image_node(self.served.specific.cover_image)
+
+    @strawberry.field(description="Credit line of the cover image.")
+    def cover_credit(self) -> str:
+        return self.served.specific.cover_credit
+
+    @strawberry.field(description="A quotation from the person leading the action, when there is one.")
+    def quote(self) -> Quote | None:
+        story = self.served.specific
+        if not story.quote_text:
+            return None
+        return Quote(text=story.quote_text, author=story.quote_author, role=story.quote_role)
+
 
 @strawberry.type(description="The #NotABorderTale campaign.")
 class CampaignPage(PageNode):
@@ -218,14 +285,24 @@ class CampaignPage(PageNode):
     def hashtags(self) -> list[str]:
         return split_hashtags(self.served.specific.hashtags)
 
+    @strawberry.field(description="The campaign page's text.")
+    def body(self) -> list[Block]:
+        return self.blocks("body")
+
 
 @strawberry.type(description="A plain page: about, privacy policy, legal notice.")
 class StandardPage(PageNode):
-    pass
+    @strawberry.field(description="The page's text.")
+    def body(self) -> list[Block]:
+        return self.blocks("body")
 
 
 @strawberry.type(description="The page around the endorsement form.")
 class EndorsePage(PageNode):
+    @strawberry.field(description="Text above the endorsement form.")
+    def intro(self) -> list[Block]:
+        return self.blocks("intro")
+
     @strawberry.field(description="What the signer agrees to.")
     def consent_text(self) -> str:
         return self.served.specific.consent_text

@@ -1,0 +1,96 @@
+"""Images and their renditions; specs and widths come from allow-lists (campaign.renditions)."""
+
+from enum import Enum
+
+import strawberry
+
+from campaign.renditions import RenditionNotAllowed
+from campaign.renditions import rendition as make_rendition
+from campaign.renditions import srcset as make_srcset
+from campaign.rich_text import absolute_url
+
+from ..errors import ApiError
+
+
+@strawberry.enum(description="Output format of a rendition; ORIGINAL keeps the uploaded format.")
+class ImageFormat(Enum):
+    ORIGINAL = "ORIGINAL"
+    JPEG = "JPEG"
+    PNG = "PNG"
+    WEBP = "WEBP"
+    AVIF = "AVIF"
+
+
+@strawberry.type(description="A resized version of an image, created once and reused.")
+class Rendition:
+    url: str = strawberry.field(description="Absolute URL of the file.")
+    width: int = strawberry.field(description="Width in pixels.")
+    height: int = strawberry.field(description="Height in pixels.")
+
+
+@strawberry.type(description="Where the important part of an image is, for cropping.")
+class FocalPoint:
+    x: int = strawberry.field(description="Centre, in pixels from the left.")
+    y: int = strawberry.field(description="Centre, in pixels from the top.")
+    width: int = strawberry.field(description="Width of the area.")
+    height: int = strawberry.field(description="Height of the area.")
+
+
+def as_rendition(rendition) -> Rendition:
+    return Rendition(url=absolute_url(rendition.url), width=rendition.width, height=rendition.height)
+
+
+@strawberry.type(description="An image from the media library.")
+class Image:
+    image: strawberry.Private[object]
+    alt_text: strawberry.Private[str]
+
+    @strawberry.field(description="The image's id.")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(str(self.image.pk))
+
+    @strawberry.field(description="Text alternative for screen readers.")
+    def alt(self) -> str:
+        return self.alt_text
+
+    @strawberry.field(description="Width of the original, in pixels.")
+    def width(self) -> int:
+        return self.image.width
+
+    @strawberry.field(description="Height of the original, in pixels.")
+    def height(self) -> int:
+        return self.image.height
+
+    @strawberry.field(description="The focal point an editor set, if any.")
+    def focal_point(self) -> FocalPoint | None:
+        if not self.image.has_focal_point():
+            return None
+        image = self.image
+        return FocalPoint(
+            x=image.focal_point_x, y=image.focal_point_y, width=image.focal_point_width, height=image.focal_point_height
+        )
+
+    @strawberry.field(
+        description="A rendition by Wagtail filter spec, from the allow-list: original, fill-1200x675, "
+        "fill-800x450, fill-400x225, fill-400x400, fill-200x200, max-1600x1600, width-320 … width-1600. "
+        "Other specs answer INVALID_INPUT."
+    )
+    def rendition(self, spec: str, format: ImageFormat = ImageFormat.ORIGINAL) -> Rendition | None:
+        try:
+            return as_rendition(make_rendition(self.image, spec, format.value))
+        except RenditionNotAllowed as error:
+            raise ApiError(str(error), "INVALID_INPUT") from None
+
+    @strawberry.field(
+        description="A srcset attribute value for these widths (320, 480, 640, 800, 1024, 1200, 1600 allowed)."
+    )
+    def srcset(self, widths: list[int], format: ImageFormat = ImageFormat.ORIGINAL) -> str:
+        try:
+            renditions = make_srcset(self.image, widths, format.value)
+        except RenditionNotAllowed as error:
+            raise ApiError(str(error), "INVALID_INPUT") from None
+        return ", ".join(f"{absolute_url(r.url)} {r.width}w" for r in renditions)
+
+
+def image_node(image, alt: str = "") -> Image | None:
+    return Image(image=image, alt_text=alt or image.title) if image else None
