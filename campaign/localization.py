@@ -33,13 +33,13 @@ def get_locale(code: str | None) -> Locale:
         raise UnknownLocale(code) from None
 
 
-def visible_pages():
+def visible_pages(model: type[Page] = Page):
     """Only live pages without view restrictions (password or groups) ever leave through the API.
 
     An alias lives in another tree than its source, out of reach of the source's restrictions: it is hidden
     whenever its source is.
     """
-    return Page.objects.live().public().exclude(alias_of__in=Page.objects.not_public())
+    return model.objects.live().public().exclude(alias_of__in=Page.objects.not_public())
 
 
 @dataclass(frozen=True)
@@ -108,3 +108,37 @@ def page_in_locale(page_id: int, locale: Locale) -> ServedPage | None:
         return None
     page = visible_pages().filter(translation_key=source, locale=locale).select_related("locale").first()
     return ServedPage(page) if page else None
+
+
+def section(model: type[Page], locale: Locale) -> ServedPage | None:
+    """The one page of a section type (charter, timeline, campaign…) in `locale`'s tree."""
+    page = visible_pages(model).filter(locale=locale).select_related("locale").first()
+    return ServedPage(page) if page else None
+
+
+def children(parent: ServedPage, model: type[Page], order: tuple) -> list[ServedPage]:
+    pages = visible_pages(model).child_of(parent.page).select_related("locale").order_by(*order)
+    return [ServedPage(page) for page in pages]
+
+
+def in_locale(pages: list[Page], locale: Locale, model: type[Page] = Page) -> list[ServedPage]:
+    """Each page (given in any language) as `locale`'s tree holds it, in the given order; hidden ones dropped."""
+    keys = [page.translation_key for page in pages]
+    found = {
+        page.translation_key: page
+        for page in visible_pages(model).filter(locale=locale, translation_key__in=keys).select_related("locale")
+    }
+    return [ServedPage(found[key]) for key in keys if key in found]
+
+
+def sitemap(locale: Locale) -> list[tuple[ServedPage, list[ServedPage]]]:
+    """Every visible page of `locale`'s tree with its other-language versions, from one query."""
+    pages = list(visible_pages().filter(depth__gte=2).select_related("locale").order_by("path"))
+    by_key: dict = {}
+    for page in pages:
+        by_key.setdefault(page.translation_key, []).append(ServedPage(page))
+    return [
+        (ServedPage(page), [other for other in by_key[page.translation_key] if other.page.pk != page.pk])
+        for page in pages
+        if page.locale_id == locale.pk
+    ]

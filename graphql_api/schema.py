@@ -1,14 +1,37 @@
 """The GraphQL schema the frontend builds on (../shared/API-CONTRACT.md). Resolvers are thin: they ask campaign/."""
 
+from datetime import datetime
+
 import strawberry
 from django.conf import settings
 from strawberry.extensions import MaskErrors
 from wagtail.models import Locale as WagtailLocale
 
-from campaign.localization import UnknownLocale, get_locale, page_at_path, page_in_locale
+from campaign import models
+from campaign.localization import (
+    UnknownLocale,
+    children,
+    get_locale,
+    page_at_path,
+    page_in_locale,
+    section,
+    sitemap,
+)
+from campaign.redirects import find_redirect
 
 from .errors import ApiError, is_expected
-from .types.pages import PAGE_TYPES, PageNode, page_node
+from .types.pages import (
+    MILESTONE_ORDER,
+    PAGE_TYPES,
+    CampaignPage,
+    CharterPage,
+    MilestonePage,
+    PageNode,
+    PageTranslation,
+    page_node,
+    translation_of,
+)
+from .types.site import Site, site_for
 
 
 @strawberry.type(description="A language the site is published in.")
@@ -23,6 +46,26 @@ def requested_locale(code: str | None) -> WagtailLocale:
         return get_locale(code)
     except UnknownLocale as error:
         raise ApiError(str(error), "UNKNOWN_LOCALE") from None
+
+
+@strawberry.type(description="Where an old address now leads.")
+class Redirect:
+    url: str = strawberry.field(description="A frontend path of this site, or an external URL.")
+    permanent: bool = strawberry.field(description="True: answer 301/308; false: 302/307.")
+
+
+@strawberry.type(description="One page of the sitemap with its other-language versions.")
+class SitemapEntry:
+    url: str
+    last_modified: datetime | None
+    alternates: list[PageTranslation]
+
+
+def required_section(model, locale_code: str | None):
+    served = section(model, requested_locale(locale_code))
+    if served is None:
+        raise ApiError(f"No published {model._meta.verbose_name} in this locale.", "NOT_FOUND")
+    return served
 
 
 @strawberry.type
@@ -53,6 +96,44 @@ class Query:
         if not str(id).isdigit():
             raise ApiError(f"Not a page id: {id!r}.", "INVALID_INPUT")
         return page_node(page_in_locale(int(id), target))
+
+    @strawberry.field(description="Site name, menus, social links, hashtags, contact and privacy page, localized.")
+    def site(self, locale: str | None = None) -> Site:
+        return site_for(requested_locale(locale))
+
+    @strawberry.field(description="The charter, with its chapters and principles in charter order.")
+    def charter(self, locale: str | None = None) -> CharterPage:
+        return CharterPage(served=required_section(models.CharterPage, locale))
+
+    @strawberry.field(description="Every milestone, chronologically; unknown months and days sort first.")
+    def milestones(self, locale: str | None = None) -> list[MilestonePage]:
+        timeline = section(models.TimelinePage, requested_locale(locale))
+        if timeline is None:
+            return []
+        return [MilestonePage(served=m) for m in children(timeline, models.MilestonePage, MILESTONE_ORDER)]
+
+    @strawberry.field(description="The #NotABorderTale campaign page.")
+    def campaign(self, locale: str | None = None) -> CampaignPage:
+        return CampaignPage(served=required_section(models.CampaignPage, locale))
+
+    @strawberry.field(description="Every live page of a locale with its alternates, for sitemap.xml and hreflang.")
+    def sitemap(self, locale: str | None = None) -> list[SitemapEntry]:
+        return [
+            SitemapEntry(
+                url=served.url,
+                last_modified=served.page.last_published_at,
+                alternates=[translation_of(other) for other in others],
+            )
+            for served, others in sitemap(requested_locale(locale))
+        ]
+
+    @strawberry.field(
+        description="Where an old path leads: redirects editors made and those Wagtail made when a page's slug "
+        "changed or it moved. Null when there is none."
+    )
+    def redirect(self, path: str) -> Redirect | None:
+        found = find_redirect(path)
+        return Redirect(url=found.url, permanent=found.permanent) if found else None
 
 
 schema = strawberry.Schema(

@@ -32,7 +32,8 @@ def content_key_of(path: Path, language_root: Path) -> str:
 
 
 def po_files(language_code: str, root: Path = PO_ROOT) -> list[Path]:
-    return sorted((root / language_code).glob("**/*.po"))
+    """Parents before children (charte.po before charte/dignite.po): a child's URL builds on its parent's slug."""
+    return sorted((root / language_code).glob("**/*.po"), key=lambda path: (len(path.parts), path))
 
 
 def portable(po: polib.POFile, content_key: str) -> polib.POFile:

@@ -82,6 +82,15 @@ class TranslationImporter:
         self.tally[(type(instance)._meta.verbose_name, locale.language_code, outcome)] += 1
         return outcome
 
+    def _save_and_publish(self, translation: Translation, instance) -> None:
+        """Publish now, not when the transaction commits (wagtail-localize's way), so that a child translated after
+        its parent is saved under the parent's translated slug."""
+        if not isinstance(instance, Page):
+            translation.save_target(publish=True)
+            return
+        translation.save_target(publish=False)
+        instance.get_translation(translation.target_locale).specific.get_latest_revision().publish()
+
     def _outcome(self, instance, locale: Locale, record: ContentRecord | None, digest: str) -> Outcome:
         target = instance.get_translation_or_none(locale)
         if target is None or getattr(target, "alias_of_id", None) or record is None:
@@ -112,7 +121,7 @@ class TranslationImporter:
         if missing:
             self.incomplete.append(f"{path}: {missing} segment(s) untranslated; not published, French fallback kept")
             return False
-        translation.save_target(publish=True)
+        self._save_and_publish(translation, instance)
         target = instance.get_translation(locale)
         ContentRecord.objects.update_or_create(
             key=f"translation:{locale.language_code}:{content_key}",

@@ -7,10 +7,11 @@ fallback and URL rules stay in campaign.localization.
 from datetime import datetime
 
 import strawberry
+from django.db.models import F
 
 from campaign import models
 from campaign.hashtags import split_hashtags
-from campaign.localization import ServedPage
+from campaign.localization import ServedPage, children, in_locale
 
 from .blocks import Block, blocks_of
 from .common import Link, YearMonth, year_month
@@ -23,6 +24,12 @@ class PageTranslation:
     url: str = strawberry.field(description="Its frontend path.")
     title: str = strawberry.field(description="Its title (the French one when it falls back).")
     is_fallback: bool = strawberry.field(description="True when that locale serves the French content.")
+
+
+def translation_of(other: ServedPage) -> PageTranslation:
+    return PageTranslation(
+        locale=other.locale_code, url=other.url, title=other.page.title, is_fallback=other.is_fallback
+    )
 
 
 @strawberry.type(description="What search engines and link previews need.")
@@ -77,12 +84,7 @@ class PageNode:
 
     @strawberry.field(description="The other locales' live versions of this page.")
     def translations(self) -> list[PageTranslation]:
-        return [
-            PageTranslation(
-                locale=other.locale_code, url=other.url, title=other.page.title, is_fallback=other.is_fallback
-            )
-            for other in self.served.translations()
-        ]
+        return [translation_of(other) for other in self.served.translations()]
 
     @strawberry.field(description="Title, description and canonical URL for search engines.")
     def seo(self) -> Seo:
@@ -120,6 +122,14 @@ class HomePage(PageNode):
     def body(self) -> list[Block]:
         return self.blocks("body")
 
+    @strawberry.field(description="Stories the editors chose for the home page, in their order.")
+    def featured_stories(self) -> list["CityStoryPage"]:
+        return featured(self, "featured_stories", "story", models.CityStoryPage)
+
+    @strawberry.field(description="Charter chapters the editors chose for the home page, in their order.")
+    def featured_chapters(self) -> list["CharterChapterPage"]:
+        return featured(self, "featured_chapters", "chapter", models.CharterChapterPage)
+
 
 @strawberry.type(description="The Lampedusa Charter; its chapters and principles are listed with `charter`.")
 class CharterPage(PageNode):
@@ -146,6 +156,14 @@ class CharterPage(PageNode):
     @strawberry.field(description="The partners and allies the charter thanks.")
     def partners(self) -> list[str]:
         return [block.value for block in self.served.specific.partners]
+
+    @strawberry.field(description="The charter's chapters, in charter order.")
+    def chapters(self) -> list["CharterChapterPage"]:
+        return [CharterChapterPage(served=c) for c in children(self.served, models.CharterChapterPage, ("number",))]
+
+    @strawberry.field(description="The seven guiding principles, in charter order.")
+    def principles(self) -> list["PrinciplePage"]:
+        return [PrinciplePage(served=p) for p in children(self.served, models.PrinciplePage, ("number",))]
 
 
 @strawberry.type(description="A chapter of the charter: Ambition, Vision, Principles, Commitments.")
@@ -201,6 +219,10 @@ class TimelinePage(PageNode):
     def intro(self) -> list[Block]:
         return self.blocks("intro")
 
+    @strawberry.field(description="The milestones in chronological order (their explicit order breaks ties).")
+    def milestones(self) -> list["MilestonePage"]:
+        return [MilestonePage(served=m) for m in children(self.served, models.MilestonePage, MILESTONE_ORDER)]
+
 
 @strawberry.type(description="A step of the charter's making; month and day may be unknown.")
 class MilestonePage(PageNode):
@@ -219,6 +241,12 @@ class MilestonePage(PageNode):
     @strawberry.field(description="One to three sentences, plain text.")
     def summary(self) -> str:
         return self.served.specific.summary
+
+    @strawberry.field(description="The chapter or story this milestone leads to, in the same locale.")
+    def link(self) -> Link | None:
+        target = self.served.specific.link
+        served = in_locale([target], self.served.page.locale) if target else []
+        return Link(title=served[0].page.title, url=served[0].url) if served else None
 
 
 @strawberry.type(description="The index of city stories; the stories themselves come from `cityStories`.")
@@ -275,6 +303,18 @@ class CityStoryPage(PageNode):
         return Quote(text=story.quote_text, author=story.quote_author, role=story.quote_role)
 
 
+@strawberry.type(description="One of the campaign's messages.")
+class KeyMessage:
+    title: str
+    text: str
+
+
+@strawberry.type(description="A text visitors can post; network is generic, x, facebook, linkedin or whatsapp.")
+class ShareText:
+    network: str
+    text: str
+
+
 @strawberry.type(description="The #NotABorderTale campaign.")
 class CampaignPage(PageNode):
     @strawberry.field(description="One line under the campaign title.")
@@ -288,6 +328,22 @@ class CampaignPage(PageNode):
     @strawberry.field(description="The campaign page's text.")
     def body(self) -> list[Block]:
         return self.blocks("body")
+
+    @strawberry.field(description="When the campaign was launched.")
+    def launch(self) -> YearMonth | None:
+        return year_month(self.served.specific.launch_year, self.served.specific.launch_month)
+
+    @strawberry.field(description="The campaign's key messages.")
+    def key_messages(self) -> list[KeyMessage]:
+        return [KeyMessage(title=b.value["title"], text=b.value["text"]) for b in self.served.specific.key_messages]
+
+    @strawberry.field(description="Ready-made texts visitors can share.")
+    def share_texts(self) -> list[ShareText]:
+        return [ShareText(network=b.value["network"], text=b.value["text"]) for b in self.served.specific.share_texts]
+
+    @strawberry.field(description="Stories the editors chose for the campaign, in their order.")
+    def featured_stories(self) -> list[CityStoryPage]:
+        return featured(self, "featured_stories", "story", models.CityStoryPage)
 
 
 @strawberry.type(description="A plain page: about, privacy policy, legal notice.")
@@ -310,6 +366,17 @@ class EndorsePage(PageNode):
     @strawberry.field(description="Send it back with the endorsement: it records which consent text was agreed to.")
     def consent_version(self) -> str:
         return self.served.specific.consent_version
+
+
+# Chronological; an unknown month or day sorts before the known ones of the same year or month, on every database.
+MILESTONE_ORDER = (F("year").asc(), F("month").asc(nulls_first=True), F("day").asc(nulls_first=True), "sort_key")
+
+
+def featured(node: PageNode, relation: str, field: str, model: type) -> list:
+    """An ordered featured list (chosen in French), each item in the reader's locale."""
+    rows = getattr(node.served.specific, relation).select_related(field).order_by("sort_order")
+    served = in_locale([getattr(row, field) for row in rows], node.served.page.locale, model)
+    return [TYPE_BY_MODEL[model](served=item) for item in served]
 
 
 TYPE_BY_MODEL: dict[type, type[PageNode]] = {

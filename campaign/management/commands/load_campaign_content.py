@@ -11,7 +11,7 @@ from wagtail.models import Locale
 
 from campaign.loader import parts
 from campaign.loader.errors import ContentError
-from campaign.loader.locales import ensure_locales, repair_url_paths, synchronise_trees
+from campaign.loader.locales import ensure_locales, synchronise_trees
 from campaign.loader.report import coverage_table, outcome_table
 from campaign.loader.translations import TranslationImporter, loaded_objects
 from campaign.loader.writer import ContentWriter, point_site_at
@@ -88,8 +88,6 @@ class Command(BaseCommand):
         for locale in Locale.objects.exclude(pk=Locale.get_default().pk).order_by("pk"):
             self.stdout.write(f"Importing {locale.language_code} translations…")
             importer.import_language(locale)
-        # wagtail-localize publishes translations when the transaction commits; paths are repaired after that.
-        transaction.on_commit(repair_url_paths)
         return importer
 
     def progress(self, label: str, specs: list, step) -> None:
