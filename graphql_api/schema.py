@@ -4,7 +4,7 @@ from datetime import datetime
 
 import strawberry
 from django.conf import settings
-from strawberry.extensions import MaskErrors
+from strawberry.extensions import DisableIntrospection, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from wagtail.models import Locale as WagtailLocale
 
 from campaign import models
@@ -19,7 +19,7 @@ from campaign.localization import (
 )
 from campaign.redirects import find_redirect
 
-from .errors import ApiError, is_expected
+from .errors import ApiError, CodedErrors
 from .types.pages import (
     MILESTONE_ORDER,
     PAGE_TYPES,
@@ -136,8 +136,17 @@ class Query:
         return Redirect(url=found.url, permanent=found.permanent) if found else None
 
 
-schema = strawberry.Schema(
-    query=Query,
-    types=PAGE_TYPES,
-    extensions=[MaskErrors(should_mask_error=lambda error: not is_expected(error), error_message="Internal error")],
-)
+def build_schema(*, introspection: bool) -> strawberry.Schema:
+    """The public limits answer QUERY_TOO_COMPLEX; introspection is off in production unless a setting allows it."""
+    extensions = [
+        CodedErrors(),
+        QueryDepthLimiter(max_depth=settings.GRAPHQL_MAX_DEPTH),
+        MaxTokensLimiter(max_token_count=settings.GRAPHQL_MAX_TOKENS),
+        MaxAliasesLimiter(max_alias_count=settings.GRAPHQL_MAX_ALIASES),
+    ]
+    if not introspection:
+        extensions.append(DisableIntrospection())
+    return strawberry.Schema(query=Query, types=PAGE_TYPES, extensions=extensions)
+
+
+schema = build_schema(introspection=settings.GRAPHQL_PUBLIC_INTROSPECTION)

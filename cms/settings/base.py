@@ -190,3 +190,12 @@ IMAGE_RENDITION_SPECS = [
     "max-1600x1600",
     *[f"width-{width}" for width in IMAGE_SRCSET_WIDTHS],
 ]
+
+# GraphQL public limits: each answers with an error code (QUERY_TOO_COMPLEX, REQUEST_TOO_LARGE), never a timeout.
+GRAPHQL_MAX_DEPTH = env.int("GRAPHQL_MAX_DEPTH", default=12)
+GRAPHQL_MAX_TOKENS = env.int("GRAPHQL_MAX_TOKENS", default=3000)
+GRAPHQL_MAX_ALIASES = env.int("GRAPHQL_MAX_ALIASES", default=20)
+GRAPHQL_MAX_BODY_BYTES = env.int("GRAPHQL_MAX_BODY_BYTES", default=64 * 1024)
+# Introspection and GraphiQL are on in development only, unless these say otherwise.
+GRAPHQL_PUBLIC_INTROSPECTION = env.bool("GRAPHQL_PUBLIC_INTROSPECTION", default=DEBUG)
+GRAPHIQL = env.bool("GRAPHIQL", default=DEBUG)

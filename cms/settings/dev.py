@@ -13,3 +13,7 @@ STORAGES = {
 # Static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# GraphiQL and introspection help while developing the frontend.
+GRAPHQL_PUBLIC_INTROSPECTION = env.bool("GRAPHQL_PUBLIC_INTROSPECTION", default=True)
+GRAPHIQL = env.bool("GRAPHIQL", default=True)
