@@ -10,6 +10,7 @@ from .pages.home import HomePage
 from .pages.standard import EndorsePage, StandardPage
 from .pages.stories import CityStoryIndexPage, CityStoryPage
 from .pages.timeline import MilestonePage, TimelinePage
+from .preview import PagePreview
 from .taxonomy import ActionPriority, EngagementType, Region, Theme
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "HomePage",
     "MilestonePage",
     "NavigationMenu",
+    "PagePreview",
     "PrinciplePage",
     "Region",
     "SiteSettings",

@@ -9,6 +9,7 @@ from wagtail.models import Locale as WagtailLocale
 
 from campaign import models
 from campaign.localization import (
+    ServedPage,
     UnknownLocale,
     children,
     get_locale,
@@ -17,6 +18,7 @@ from campaign.localization import (
     section,
     sitemap,
 )
+from campaign.preview import PreviewTokenInvalid, previewed_page
 from campaign.redirects import find_redirect
 
 from .errors import ApiError, CodedErrors
@@ -96,6 +98,18 @@ class Query:
         if not str(id).isdigit():
             raise ApiError(f"Not a page id: {id!r}.", "INVALID_INPUT")
         return page_node(page_in_locale(int(id), target))
+
+    @strawberry.field(
+        description="The draft being previewed from the admin, by the token of its preview link (valid one hour by "
+        "default); also pages never published. Invalid or expired tokens answer PREVIEW_TOKEN_INVALID."
+    )
+    def preview(self, token: str) -> PageNode | None:
+        try:
+            return page_node(ServedPage(previewed_page(token)))
+        except PreviewTokenInvalid:
+            raise ApiError(
+                "This preview link is invalid or has expired; open the preview again.", "PREVIEW_TOKEN_INVALID"
+            ) from None
 
     @strawberry.field(description="Site name, menus, social links, hashtags, contact and privacy page, localized.")
     def site(self, locale: str | None = None) -> Site:

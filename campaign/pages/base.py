@@ -40,9 +40,6 @@ def page_tabs(content: list, details: list | None = None) -> TabbedInterface:
 class BasePage(Page):
     """Abstract base: no HTML is rendered here; visiting a page on this server sends you to the frontend."""
 
-    # Previewing renders nothing here; the headless preview (signed token to the frontend) arrives with the API.
-    preview_modes = []
-
     promote_panels = PROMOTE_PANELS
 
     class Meta:
@@ -56,3 +53,9 @@ class BasePage(Page):
 
     def serve(self, request, *args, **kwargs):
         return HttpResponseRedirect(self.get_full_url(request))
+
+    def serve_preview(self, request, mode_name):
+        """The admin's preview shows the real frontend, which fetches this draft with `preview(token)`."""
+        from ..preview import create_preview, preview_url
+
+        return HttpResponseRedirect(preview_url(create_preview(self)))

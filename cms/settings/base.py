@@ -199,3 +199,5 @@ GRAPHQL_MAX_BODY_BYTES = env.int("GRAPHQL_MAX_BODY_BYTES", default=64 * 1024)
 # Introspection and GraphiQL are on in development only, unless these say otherwise.
 GRAPHQL_PUBLIC_INTROSPECTION = env.bool("GRAPHQL_PUBLIC_INTROSPECTION", default=DEBUG)
 GRAPHIQL = env.bool("GRAPHIQL", default=DEBUG)
+# How long a preview link works, in seconds.
+PREVIEW_TOKEN_TTL = env.int("PREVIEW_TOKEN_TTL", default=3600)
