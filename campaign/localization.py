@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
-from wagtail.models import Locale, Page
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.lookups import StartsWith
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from .pages.base import frontend_path
 
@@ -33,13 +35,22 @@ def get_locale(code: str | None) -> Locale:
         raise UnknownLocale(code) from None
 
 
+def restricted(path_field: str) -> Exists:
+    """A view restriction (password, groups, login) on the page at `path_field` or on one of its ancestors."""
+    return Exists(PageViewRestriction.objects.filter(StartsWith(OuterRef(path_field), F("page__path"))))
+
+
 def visible_pages(model: type[Page] = Page):
     """Only live pages without view restrictions (password or groups) ever leave through the API.
 
     An alias lives in another tree than its source, out of reach of the source's restrictions: it is hidden
-    whenever its source is.
+    whenever its source is. Both checks are subqueries of the one SQL query (Wagtail's `public()` costs two more).
     """
-    return model.objects.live().public().exclude(alias_of__in=Page.objects.not_public())
+    return (
+        model.objects.live()
+        .exclude(restricted("path"))
+        .exclude(Q(alias_of__isnull=False) & restricted("alias_of__path"))
+    )
 
 
 @dataclass(frozen=True)
@@ -75,8 +86,7 @@ class ServedPage:
 
     def translations(self) -> list["ServedPage"]:
         """The other locales' versions that visitors can reach, for hreflang and the language switcher."""
-        others = visible_pages().filter(translation_key=self.page.translation_key).exclude(pk=self.page.pk)
-        return [ServedPage(page) for page in others.select_related("locale").order_by("locale_id")]
+        return translations_of([self])[self.page.translation_key]
 
     def breadcrumbs(self) -> list["ServedPage"]:
         """From the locale's home page down to the parent; hidden ancestors break no chain, they are skipped."""
@@ -142,3 +152,14 @@ def sitemap(locale: Locale) -> list[tuple[ServedPage, list[ServedPage]]]:
         for page in pages
         if page.locale_id == locale.pk
     ]
+
+
+def translations_of(served: list[ServedPage]) -> dict:
+    """The other visible language versions of several pages, from one query, by translation key."""
+    keys = {item.page.translation_key for item in served}
+    own = {item.page.pk for item in served}
+    found: dict = {key: [] for key in keys}
+    others = visible_pages().filter(translation_key__in=keys).exclude(pk__in=own)
+    for page in others.select_related("locale", "alias_of__locale").order_by("locale_id"):
+        found[page.translation_key].append(ServedPage(page))
+    return found

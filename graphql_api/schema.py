@@ -34,6 +34,7 @@ from .types.pages import (
     translation_of,
 )
 from .types.site import Site, site_for
+from .types.stories import CityStoryFilter, CityStoryList, CityStoryOrder, city_stories
 
 
 @strawberry.type(description="A language the site is published in.")
@@ -125,6 +126,22 @@ class Query:
         if timeline is None:
             return []
         return [MilestonePage(served=m) for m in children(timeline, models.MilestonePage, MILESTONE_ORDER)]
+
+    @strawberry.field(
+        description="City stories of a locale (untranslated ones as French fallbacks), filtered, faceted and paged. "
+        "`limit` above 100 is clamped to 100; a negative `limit` or `offset`, or an unknown filter value, answers "
+        "INVALID_INPUT."
+    )
+    def city_stories(
+        self,
+        info: strawberry.Info,
+        locale: str | None = None,
+        filter: CityStoryFilter | None = None,
+        limit: int = 12,
+        offset: int = 0,
+        order: CityStoryOrder = CityStoryOrder.NEWEST,
+    ) -> CityStoryList:
+        return city_stories(info, requested_locale(locale), filter, limit, offset, order)
 
     @strawberry.field(description="The #NotABorderTale campaign page.")
     def campaign(self, locale: str | None = None) -> CampaignPage:

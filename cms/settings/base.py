@@ -201,3 +201,5 @@ GRAPHQL_PUBLIC_INTROSPECTION = env.bool("GRAPHQL_PUBLIC_INTROSPECTION", default=
 GRAPHIQL = env.bool("GRAPHIQL", default=DEBUG)
 # How long a preview link works, in seconds.
 PREVIEW_TOKEN_TTL = env.int("PREVIEW_TOKEN_TTL", default=3600)
+# Lists return at most this many items; larger `limit` values are clamped.
+GRAPHQL_MAX_LIST_LIMIT = 100

@@ -12,10 +12,14 @@ from django.db.models import F
 from campaign import models
 from campaign.hashtags import split_hashtags
 from campaign.localization import ServedPage, children, in_locale
+from campaign.story_catalogue import StoryCatalogue
 
+from ..request_cache import cached
+from . import taxonomy
 from .blocks import Block, blocks_of
 from .common import Link, YearMonth, year_month
 from .images import Image, image_node
+from .taxonomy import ActionPriority, City, Term
 
 
 @strawberry.type(description="Another language version of a page, for hreflang links and the language switcher.")
@@ -83,8 +87,12 @@ class PageNode:
         return strawberry.ID(str(self.served.page.translation_key))
 
     @strawberry.field(description="The other locales' live versions of this page.")
-    def translations(self) -> list[PageTranslation]:
-        return [translation_of(other) for other in self.served.translations()]
+    def translations(self, info: strawberry.Info) -> list[PageTranslation]:
+        batch = cached(info, ("translations",), dict)
+        others = batch.get(self.served.page.translation_key)
+        if others is None:
+            others = self.served.translations()
+        return [translation_of(other) for other in others]
 
     @strawberry.field(description="Title, description and canonical URL for search engines.")
     def seo(self) -> Seo:
@@ -294,6 +302,61 @@ class CityStoryPage(PageNode):
     @strawberry.field(description="Credit line of the cover image.")
     def cover_credit(self) -> str:
         return self.served.specific.cover_credit
+
+    def facts(self, info: strawberry.Info):
+        locale = self.served.page.locale
+        catalogue = cached(info, ("stories", locale.pk), lambda: StoryCatalogue(locale))
+        return catalogue, catalogue.facts.get(self.served.page.pk)
+
+    def values(self, info: strawberry.Info, dimension: str) -> set:
+        """The story's classification; a previewed draft (not in the catalogue) reads its own relations."""
+        _, facts = self.facts(info)
+        if facts is not None:
+            return facts.values[dimension]
+        story = self.served.specific
+        return {
+            "principles": lambda: {p.number for p in story.principles.all()},
+            "action_priorities": lambda: {p.number for p in story.action_priorities.all()},
+            "themes": lambda: {t.code for t in story.themes.all()},
+            "engagement_types": lambda: {story.engagement_type.code} if story.engagement_type else set(),
+        }[dimension]()
+
+    @strawberry.field(description="The cities (two for a joint action), localized, with coordinates for the map.")
+    def cities(self, info: strawberry.Info) -> list[City]:
+        _, facts = self.facts(info)
+        keys = facts.city_keys if facts else [str(c.translation_key) for c in self.served.specific.cities.all()]
+        index = taxonomy.cities(info, self.served.page.locale)
+        return [index[key] for key in keys if key in index]
+
+    @strawberry.field(description="Which global compact the action serves: both, gcm_only, gcr_only or idp.")
+    def engagement_type(self, info: strawberry.Info) -> Term | None:
+        index = taxonomy.engagement_types(info, self.served.page.locale)
+        return next((index[code] for code in sorted(self.values(info, "engagement_types")) if code in index), None)
+
+    @strawberry.field(description="The Call to Local Action priorities the story serves, by number.")
+    def action_priorities(self, info: strawberry.Info) -> list[ActionPriority]:
+        index = taxonomy.action_priorities(info, self.served.page.locale)
+        return [index[n] for n in sorted(self.values(info, "action_priorities")) if n in index]
+
+    @strawberry.field(description="The charter principles the story illustrates, in charter order.")
+    def principles(self, info: strawberry.Info) -> list["PrinciplePage"]:
+        index = taxonomy.principles(info, self.served.page.locale)
+        return [PrinciplePage(served=index[n]) for n in sorted(self.values(info, "principles")) if n in index]
+
+    @strawberry.field(description="What the story is about.")
+    def themes(self, info: strawberry.Info) -> list[Term]:
+        index = taxonomy.themes(info, self.served.page.locale)
+        return [index[code] for code in sorted(self.values(info, "themes")) if code in index]
+
+    @strawberry.field(description="Up to three stories sharing the most themes, principles and priorities.")
+    def related_stories(self, info: strawberry.Info) -> list["CityStoryPage"]:
+        catalogue, facts = self.facts(info)
+        if facts is None:
+            return []
+        ids = [other.page_id for other in catalogue.related(facts)]
+        pages = models.CityStoryPage.objects.filter(pk__in=ids).select_related("locale", "alias_of__locale")
+        by_id = {page.pk: page for page in pages}
+        return [CityStoryPage(served=ServedPage(by_id[i])) for i in ids if i in by_id]
 
     @strawberry.field(description="A quotation from the person leading the action, when there is one.")
     def quote(self) -> Quote | None:

@@ -1,0 +1,131 @@
+"""City stories as the frontend's story list sees them: filtered, faceted, ordered and paginated.
+
+The classification of every story of a locale (cities, countries, regions, priorities, principles, themes,
+engagement type, start year) is read in five queries; filters, facet counts and ordering then run in Python over
+those facts. Story collections are small (hundreds, not millions), and this keeps the query count the same
+whatever the filters and the page size. Facet counts apply every active filter except the facet's own, so a
+visitor sees what each choice would give.
+"""
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast
+from wagtail.models import Locale
+
+from .localization import visible_pages
+from .models import CityStoryPage
+
+DIMENSIONS = ("countries", "regions", "principles", "action_priorities", "engagement_types", "themes", "years")
+ORDERS = ("NEWEST", "OLDEST", "TITLE")
+
+
+def folded(text: str) -> str:
+    """Case- and accent-insensitive form for matching: "Réfugiés" and "refugies" match."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+@dataclass
+class StoryFacts:
+    page_id: int
+    translation_key: str
+    title: str
+    text: str
+    start: tuple[int, int]
+    values: dict[str, set] = field(default_factory=dict)
+    city_keys: list = field(default_factory=list)
+
+
+@dataclass
+class StoryQuery:
+    filters: dict[str, set] = field(default_factory=dict)  # dimension → wanted values (any of them)
+    search: str = ""
+
+    def matches(self, facts: StoryFacts, ignore: str | None = None) -> bool:
+        for dimension, wanted in self.filters.items():
+            if dimension != ignore and wanted and not facts.values[dimension] & wanted:
+                return False
+        return not self.search or folded(self.search) in facts.text
+
+
+class StoryCatalogue:
+    def __init__(self, locale: Locale):
+        self.locale = locale
+        stories = visible_pages(CityStoryPage).filter(locale=locale)
+        rows = stories.values(
+            "pk",
+            "translation_key",
+            "title",
+            "summary",
+            "period_start_year",
+            "period_start_month",
+            "engagement_type__code",
+        )
+        self.facts = {
+            row["pk"]: StoryFacts(
+                page_id=row["pk"],
+                translation_key=str(row["translation_key"]),
+                title=row["title"],
+                text=folded(f"{row['title']} {row['summary']}"),
+                start=(row["period_start_year"] or 0, row["period_start_month"] or 0),
+                values={
+                    "countries": set(),
+                    "regions": set(),
+                    "principles": set(),
+                    "action_priorities": set(),
+                    "themes": set(),
+                    "engagement_types": {row["engagement_type__code"]} - {None},
+                    "years": {row["period_start_year"]} - {None},
+                },
+            )
+            for row in rows
+        }
+        self._read_relations()
+
+    def _read_relations(self) -> None:
+        ids = list(self.facts)
+        cities = CityStoryPage.cities.through.objects.filter(citystorypage_id__in=ids)
+        for row in cities.values("citystorypage_id", "city__country", "city__region__code", "city__translation_key"):
+            facts = self.facts[row["citystorypage_id"]]
+            facts.values["countries"].add(row["city__country"])
+            facts.values["regions"].add(row["city__region__code"])
+            facts.city_keys.append(str(row["city__translation_key"]))
+        # One UNION query for the three other classifications: (story, dimension, value) rows.
+        related = [
+            through.objects.filter(citystorypage_id__in=ids)
+            .annotate(dimension=Value(dimension), value=Cast(value, CharField()))
+            .values_list("citystorypage_id", "dimension", "value")
+            for dimension, through, value in (
+                ("action_priorities", CityStoryPage.action_priorities.through, "actionpriority__number"),
+                ("principles", CityStoryPage.principles.through, "principlepage__number"),
+                ("themes", CityStoryPage.themes.through, "theme__code"),
+            )
+        ]
+        for story_id, dimension, value in related[0].union(*related[1:], all=True):
+            self.facts[story_id].values[dimension].add(value if dimension == "themes" else int(value))
+
+    def search(self, query: StoryQuery, order: str) -> list[StoryFacts]:
+        found = [facts for facts in self.facts.values() if query.matches(facts)]
+        if order == "TITLE":
+            return sorted(found, key=lambda facts: folded(facts.title))
+        newest_first = order == "NEWEST"
+        return sorted(found, key=lambda facts: (facts.start, folded(facts.title)), reverse=newest_first)
+
+    def facets(self, query: StoryQuery) -> dict[str, Counter]:
+        counts = {dimension: Counter() for dimension in DIMENSIONS}
+        for facts in self.facts.values():
+            for dimension in DIMENSIONS:
+                if query.matches(facts, ignore=dimension):
+                    counts[dimension].update(facts.values[dimension] - {None})
+        return counts
+
+    def related(self, facts: StoryFacts, limit: int = 3) -> list[StoryFacts]:
+        """Stories sharing most themes, principles and priorities with this one."""
+
+        def shared(other: StoryFacts) -> int:
+            return sum(len(facts.values[d] & other.values[d]) for d in ("themes", "principles", "action_priorities"))
+
+        others = [other for other in self.facts.values() if other.page_id != facts.page_id and shared(other)]
+        return sorted(others, key=lambda other: (-shared(other), folded(other.title)))[:limit]

@@ -1,0 +1,113 @@
+"""Cities, countries and taxonomy terms, localized with a French fallback."""
+
+import strawberry
+from django.utils import translation
+from django_countries import countries as country_names
+from wagtail.models import Locale
+
+from campaign.localization import ServedPage, visible_pages
+from campaign.models import ActionPriority as ActionPriorityModel
+from campaign.models import City as CityModel
+from campaign.models import EngagementType, PrinciplePage, Region, Theme
+from campaign.snippets import localized_all
+
+from ..request_cache import cached
+
+
+@strawberry.type(description="A country: ISO 3166-1 alpha-2 code and its name in the requested locale.")
+class Country:
+    code: str
+    name: str
+
+
+@strawberry.type(description="A taxonomy term: a stable code (for filters) and its label in the requested locale.")
+class Term:
+    code: str
+    label: str
+
+
+@strawberry.type(description="A city, region or other territory, placed on the map.")
+class City:
+    name: str
+    country: Country
+    region: Term | None
+    latitude: float | None
+    longitude: float | None
+
+
+@strawberry.type(description="One of the eight priorities of the Call to Local Action.")
+class ActionPriority:
+    number: int
+    title: str
+    description: str
+
+
+def country(code: str, locale: Locale) -> Country:
+    with translation.override(locale.language_code):
+        return Country(code=code, name=str(country_names.name(code)))
+
+
+def default_locale(info: strawberry.Info) -> Locale:
+    return cached(info, ("default_locale",), Locale.get_default)
+
+
+def localized_rows(info: strawberry.Info, queryset, locale: Locale) -> list:
+    return localized_all(queryset, locale, default_locale(info))
+
+
+def terms(info: strawberry.Info, model, locale: Locale) -> dict[str, Term]:
+    def build():
+        rows = localized_rows(info, model.objects.all(), locale)
+        return {row.code: Term(code=row.code, label=row.label) for row in rows}
+
+    return cached(info, ("terms", model.__name__, locale.pk), build)
+
+
+def regions(info, locale):
+    return terms(info, Region, locale)
+
+
+def themes(info, locale):
+    return terms(info, Theme, locale)
+
+
+def engagement_types(info, locale):
+    return terms(info, EngagementType, locale)
+
+
+def action_priorities(info: strawberry.Info, locale: Locale) -> dict[int, ActionPriority]:
+    def build():
+        return {
+            row.number: ActionPriority(number=row.number, title=row.title, description=row.description)
+            for row in localized_rows(info, ActionPriorityModel.objects.all(), locale)
+        }
+
+    return cached(info, ("priorities", locale.pk), build)
+
+
+def cities(info: strawberry.Info, locale: Locale) -> dict[str, City]:
+    """By translation key (the French city's), each city localized, with its region's localized label."""
+
+    def build():
+        region_terms = regions(info, locale)
+        rows = localized_rows(info, CityModel.objects.select_related("region"), locale)
+        return {
+            str(row.translation_key): City(
+                name=row.name,
+                country=country(row.country.code, locale),
+                region=region_terms.get(row.region.code) if row.region else None,
+                latitude=float(row.latitude) if row.latitude is not None else None,
+                longitude=float(row.longitude) if row.longitude is not None else None,
+            )
+            for row in rows
+        }
+
+    return cached(info, ("cities", locale.pk), build)
+
+
+def principles(info: strawberry.Info, locale: Locale) -> dict[int, ServedPage]:
+    def build():
+        pages = visible_pages(PrinciplePage).filter(locale=locale).select_related("locale", "alias_of__locale")
+        return {page.number: ServedPage(page) for page in pages}
+
+    return cached(info, ("principles", locale.pk), build)

@@ -1,0 +1,122 @@
+"""cityStories: filters, facets counted under the other filters, ordering, pagination, and a flat query count."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from campaign.models import CityStoryPage
+
+pytestmark = pytest.mark.django_db
+
+LIST = """
+query ($locale: String, $filter: CityStoryFilter, $limit: Int, $offset: Int, $order: CityStoryOrder) {
+  cityStories(locale: $locale, filter: $filter, limit: $limit, offset: $offset, order: $order) {
+    totalCount
+    items {
+      title url isFallback periodStart { year month } ongoing
+      cities { name country { code name } region { code label } latitude longitude }
+      engagementType { code label } actionPriorities { number title } principles { number title url }
+      themes { code label }
+      coverImage { alt rendition(spec: "fill-400x225", format: WEBP) { url width height } }
+      translations { locale url isFallback }
+    }
+    facets {
+      countries { value label count } regions { value label count } principles { value label count }
+      actionPriorities { value label count } engagementTypes { value label count } themes { value label count }
+      years { value label count }
+    }
+  }
+}
+"""
+
+
+def stories(graphql, **variables):
+    body = graphql(LIST, **variables)
+    assert "errors" not in body, body["errors"]
+    return body["data"]["cityStories"]
+
+
+def test_every_story_is_listed_in_every_locale_translated_or_not(graphql):
+    french = CityStoryPage.objects.filter(locale__language_code="fr").count()
+    for locale in ("fr", "en", "es"):
+        page = stories(graphql, locale=locale, limit=100)
+        assert page["totalCount"] == french == len(page["items"])
+    spanish = stories(graphql, locale="es", limit=100)["items"]
+    assert sum(not item["isFallback"] for item in spanish) == 12
+    assert all(item["url"].startswith("/es/historias/") for item in spanish)
+
+
+def test_filters_combine_and_facets_count_under_the_other_filters(graphql):
+    europe = stories(graphql, locale="en", filter={"regions": ["europe"]}, limit=100)
+    assert europe["totalCount"] > 0
+    assert all(any(c["region"]["code"] == "europe" for c in s["cities"]) for s in europe["items"])
+    all_regions = {f["value"]: f["count"] for f in europe["facets"]["regions"]}
+    assert all_regions["europe"] == europe["totalCount"], "a facet ignores its own filter"
+    assert sum(all_regions.values()) >= stories(graphql, locale="en", limit=1)["totalCount"]
+
+    narrower = stories(graphql, locale="en", filter={"regions": ["europe"], "principles": [2]}, limit=100)
+    assert narrower["totalCount"] == next(f["count"] for f in europe["facets"]["principles"] if f["value"] == "2")
+    assert all(2 in [p["number"] for p in s["principles"]] for s in narrower["items"])
+
+
+def test_facet_labels_are_localized(graphql):
+    facets = stories(graphql, locale="es", limit=1)["facets"]
+    countries = {f["value"]: f["label"] for f in facets["countries"]}
+    assert countries["GR"] == "Grecia"
+    assert {f["value"]: f["label"] for f in facets["regions"]}["europe"] == "Europa"
+
+
+def test_search_ignores_case_and_accents(graphql):
+    found = stories(graphql, locale="fr", filter={"search": "REFUGIES"}, limit=100)
+    assert 0 < found["totalCount"] < CityStoryPage.objects.filter(locale__language_code="fr").count()
+    for item in found["items"]:
+        story = CityStoryPage.objects.get(locale__language_code="fr", slug=item["url"].split("/")[-2])
+        assert "réfugi" in f"{story.title} {story.summary}".lower(), item["url"]
+
+
+def test_pagination_and_order(graphql):
+    everything = [s["url"] for s in stories(graphql, locale="fr", limit=100, order="TITLE")["items"]]
+    pages = [
+        s["url"]
+        for offset in (0, 10, 20)
+        for s in stories(graphql, locale="fr", limit=10, offset=offset, order="TITLE")["items"]
+    ]
+    assert pages == everything[:30]
+    newest = stories(graphql, locale="fr", limit=100, order="NEWEST")["items"]
+    starts = [(s["periodStart"] or {"year": 0})["year"] for s in newest]
+    assert starts == sorted(starts, reverse=True)
+
+
+def test_a_huge_limit_is_clamped_to_100(graphql):
+    assert len(stories(graphql, locale="fr", limit=100000)["items"]) <= 100
+
+
+@pytest.mark.parametrize(
+    ("variables", "message"),
+    [
+        ({"limit": -1}, "limit"),
+        ({"offset": -5}, "offset"),
+        ({"filter": {"countries": ["ZZ"]}}, "ZZ"),
+        ({"filter": {"themes": ["astrology"]}}, "astrology"),
+        ({"filter": {"principles": [9]}}, "9"),
+        ({"locale": "xx"}, "xx"),
+    ],
+)
+def test_bad_input_is_a_coded_error(graphql, variables, message):
+    body = graphql(LIST, **variables)
+    assert body["errors"][0]["extensions"]["code"] in ("INVALID_INPUT", "UNKNOWN_LOCALE")
+    assert message in body["errors"][0]["message"]
+
+
+def count_queries(graphql, **variables) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        stories(graphql, **variables)
+    return len(queries)
+
+
+def test_the_query_count_does_not_grow_with_the_page_size(graphql):
+    stories(graphql, locale="es", limit=50)  # renditions are created on first use; count the steady state
+    small = count_queries(graphql, locale="es", limit=5)
+    large = count_queries(graphql, locale="es", limit=50)
+    assert small == large
+    assert large <= 15
