@@ -1,6 +1,7 @@
 """The GraphQL schema the frontend builds on (../shared/API-CONTRACT.md). Resolvers are thin: they ask campaign/."""
 
 from datetime import datetime
+from functools import partial
 
 import strawberry
 from django.conf import settings
@@ -169,14 +170,15 @@ class Query:
 
 def build_schema(*, introspection: bool) -> strawberry.Schema:
     """The public limits answer QUERY_TOO_COMPLEX; introspection is off in production unless a setting allows it."""
+    # Factories, not instances: each request gets fresh extensions (they keep per-operation state).
     extensions = [
-        CodedErrors(),
-        QueryDepthLimiter(max_depth=settings.GRAPHQL_MAX_DEPTH),
-        MaxTokensLimiter(max_token_count=settings.GRAPHQL_MAX_TOKENS),
-        MaxAliasesLimiter(max_alias_count=settings.GRAPHQL_MAX_ALIASES),
+        CodedErrors,
+        partial(QueryDepthLimiter, max_depth=settings.GRAPHQL_MAX_DEPTH),
+        partial(MaxTokensLimiter, max_token_count=settings.GRAPHQL_MAX_TOKENS),
+        partial(MaxAliasesLimiter, max_alias_count=settings.GRAPHQL_MAX_ALIASES),
     ]
     if not introspection:
-        extensions.append(DisableIntrospection())
+        extensions.append(DisableIntrospection)
     return strawberry.Schema(query=Query, types=PAGE_TYPES, extensions=extensions)
 
 
