@@ -163,3 +163,18 @@ def translations_of(served: list[ServedPage]) -> dict:
     for page in others.select_related("locale", "alias_of__locale").order_by("locale_id"):
         found[page.translation_key].append(ServedPage(page))
     return found
+
+
+def search_pages(text: str, locale: Locale) -> list[int]:
+    """Ids of the visible pages of `locale`'s tree matching `text`, best first: translations match in the locale's
+    language, fallbacks in French. The search backend ranks; visibility is applied to its results afterwards."""
+    ranked = [page.pk for page in Page.objects.filter(locale=locale, live=True, depth__gte=3).search(text)]
+    visible = set(visible_pages().filter(pk__in=ranked).values_list("pk", flat=True))
+    return [pk for pk in ranked if pk in visible]
+
+
+def served_pages(ids: list[int]) -> list[ServedPage]:
+    """Pages by id, specific, in the given order (one query per page type)."""
+    pages = Page.objects.filter(pk__in=ids).select_related("locale", "alias_of__locale").specific()
+    by_id = {page.pk: page for page in pages}
+    return [ServedPage(by_id[pk]) for pk in ids if pk in by_id]

@@ -16,7 +16,9 @@ from campaign.localization import (
     get_locale,
     page_at_path,
     page_in_locale,
+    search_pages,
     section,
+    served_pages,
     sitemap,
 )
 from campaign.preview import PreviewTokenInvalid, previewed_page
@@ -35,7 +37,7 @@ from .types.pages import (
     translation_of,
 )
 from .types.site import Site, site_for
-from .types.stories import CityStoryFilter, CityStoryList, CityStoryOrder, city_stories
+from .types.stories import CityStoryFilter, CityStoryList, CityStoryOrder, city_stories, page_window
 
 
 @strawberry.type(description="A language the site is published in.")
@@ -56,6 +58,12 @@ def requested_locale(code: str | None) -> WagtailLocale:
 class Redirect:
     url: str = strawberry.field(description="A frontend path of this site, or an external URL.")
     permanent: bool = strawberry.field(description="True: answer 301/308; false: 302/307.")
+
+
+@strawberry.type(description="Search results: the total and one page of them, best first.")
+class SearchResults:
+    total_count: int
+    items: list[PageNode]
 
 
 @strawberry.type(description="One page of the sitemap with its other-language versions.")
@@ -143,6 +151,19 @@ class Query:
         order: CityStoryOrder = CityStoryOrder.NEWEST,
     ) -> CityStoryList:
         return city_stories(info, requested_locale(locale), filter, limit, offset, order)
+
+    @strawberry.field(
+        description="Pages of a locale matching words, best first (untranslated pages match in French). "
+        "`limit` above 100 is clamped; negative values answer INVALID_INPUT."
+    )
+    def search(self, query: str, locale: str | None = None, limit: int = 10, offset: int = 0) -> SearchResults:
+        target = requested_locale(locale)
+        limit, offset = page_window(limit, offset)
+        if not query.strip():
+            return SearchResults(total_count=0, items=[])
+        ids = search_pages(query, target)
+        items = [page_node(served) for served in served_pages(ids[offset : offset + limit])]
+        return SearchResults(total_count=len(ids), items=items)
 
     @strawberry.field(description="The #NotABorderTale campaign page.")
     def campaign(self, locale: str | None = None) -> CampaignPage:

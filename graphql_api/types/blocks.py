@@ -5,8 +5,7 @@ from typing import Annotated
 import strawberry
 from wagtail.models import Locale
 
-from campaign.localization import page_in_locale
-from campaign.rich_text import absolute_url, frontend_html
+from campaign.rich_text import absolute_url, frontend_html, page_urls
 
 from .images import Image, image_node
 
@@ -110,15 +109,14 @@ Block = Annotated[
 ]
 
 
-def link_url(value, locale: Locale) -> str | None:
+def link_url(value, urls: dict[int, str]) -> str | None:
     if value.get("url"):
         return value["url"]
     page = value.get("page")
-    served = page_in_locale(page.pk, locale) if page else None
-    return served.url if served else None
+    return urls.get(page.pk) if page else None
 
 
-def block_node(block, locale: Locale):
+def block_node(block, locale: Locale, urls: dict[int, str]):
     kind, value, block_id = block.block_type, block.value, strawberry.ID(block.id)
     if kind == "heading":
         return HeadingBlock(id=block_id, text=value["text"], level=int(value["level"]))
@@ -142,7 +140,7 @@ def block_node(block, locale: Locale):
             title=value["title"],
             text=value["text"],
             button_label=value["button_label"],
-            url=link_url(value, locale),
+            url=link_url(value, urls),
         )
     if kind == "embed":
         return EmbedBlock(id=block_id, url=value.url)
@@ -158,4 +156,9 @@ def block_node(block, locale: Locale):
 
 
 def blocks_of(stream, locale: Locale) -> list:
-    return [block_node(block, locale) for block in stream]
+    """All the page links of calls to action resolved together: two queries per body, whatever their number."""
+    linked = [
+        block.value["page"].pk for block in stream if block.block_type == "call_to_action" and block.value["page"]
+    ]
+    urls = page_urls(linked, locale) if linked else {}
+    return [block_node(block, locale, urls) for block in stream]

@@ -7,7 +7,7 @@ fallback and URL rules stay in campaign.localization.
 from datetime import datetime
 
 import strawberry
-from django.db.models import F
+from django.db.models import F, prefetch_related_objects
 
 from campaign import models
 from campaign.hashtags import split_hashtags
@@ -439,6 +439,8 @@ def featured(node: PageNode, relation: str, field: str, model: type) -> list:
     """An ordered featured list (chosen in French), each item in the reader's locale."""
     rows = getattr(node.served.specific, relation).select_related(field).order_by("sort_order")
     served = in_locale([getattr(row, field) for row in rows], node.served.page.locale, model)
+    if model is models.CityStoryPage:
+        prefetch_related_objects([item.page for item in served], "cover_image__renditions")
     return [TYPE_BY_MODEL[model](served=item) for item in served]
 
 

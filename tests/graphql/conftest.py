@@ -5,8 +5,10 @@ import pytest
 def graphql(client):
     """POSTs a query to /graphql/ as the frontend does; returns the decoded JSON body."""
 
-    def run(query: str, **variables):
-        response = client.post("/graphql/", {"query": query, "variables": variables}, content_type="application/json")
+    def run(document: str, **variables):
+        response = client.post(
+            "/graphql/", {"query": document, "variables": variables}, content_type="application/json"
+        )
         assert response.status_code == 200, response.content
         return response.json()
 
