@@ -41,6 +41,7 @@ class Seo:
     title: str = strawberry.field(description="The SEO title, or the page title.")
     description: str = strawberry.field(description="The search description (may be empty).")
     canonical_url: str = strawberry.field(description="Absolute URL of this page on the frontend.")
+    image: Image | None = strawberry.field(description="The image for link previews: a story's cover, else null.")
 
 
 @strawberry.interface(name="Page", description="Fields every page has, in every locale.")
@@ -97,10 +98,12 @@ class PageNode:
     @strawberry.field(description="Title, description and canonical URL for search engines.")
     def seo(self) -> Seo:
         page = self.served.page
+        cover = getattr(self.served.specific, "cover_image", None)
         return Seo(
             title=page.seo_title or page.title,
             description=page.search_description,
             canonical_url=self.served.canonical_url,
+            image=image_node(cover),
         )
 
     @strawberry.field(description="The way down from the home page to this page's parent.")

@@ -111,3 +111,9 @@ def test_the_committed_schema_file_is_current():
     from django.core.management import call_command
 
     call_command("export_schema", "--check")
+
+
+def test_a_story_shares_its_cover_image_for_link_previews(graphql):
+    seo = graphql('{ page(path: "/en/stories/milan-first-steps/") { seo { image { width height } } } }')
+    assert seo["data"]["page"]["seo"]["image"] == {"width": 1200, "height": 675}
+    assert graphql('{ page(path: "/en/charter/") { seo { image { width } } } }')["data"]["page"]["seo"]["image"] is None
