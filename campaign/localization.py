@@ -14,6 +14,7 @@ from django.db.models.lookups import StartsWith
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from .pages.base import frontend_path
+from .pages.timeline import MilestonePage
 
 
 class UnknownLocale(LookupError):
@@ -45,11 +46,13 @@ def visible_pages(model: type[Page] = Page):
 
     An alias lives in another tree than its source, out of reach of the source's restrictions: it is hidden
     whenever its source is. Both checks are subqueries of the one SQL query (Wagtail's `public()` costs two more).
+    The locale and the alias's source locale are joined: every ServedPage reads them.
     """
     return (
         model.objects.live()
         .exclude(restricted("path"))
         .exclude(Q(alias_of__isnull=False) & restricted("alias_of__path"))
+        .select_related("locale", "alias_of__locale")
     )
 
 
@@ -90,7 +93,7 @@ class ServedPage:
 
     def breadcrumbs(self) -> list["ServedPage"]:
         """From the locale's home page down to the parent; hidden ancestors break no chain, they are skipped."""
-        ancestors = visible_pages().ancestor_of(self.page).filter(depth__gte=2).select_related("locale")
+        ancestors = visible_pages().ancestor_of(self.page).filter(depth__gte=2)
         return [ServedPage(page) for page in ancestors.order_by("depth")]
 
 
@@ -107,7 +110,7 @@ def page_at_path(path: str) -> ServedPage | None:
     if home is None:
         return None
     url_path = home.url_path + "".join(f"{segment}/" for segment in segments[1:])
-    page = visible_pages().filter(url_path=url_path).select_related("locale").first()
+    page = visible_pages().filter(url_path=url_path).first()
     return ServedPage(page) if page else None
 
 
@@ -116,34 +119,41 @@ def page_in_locale(page_id: int, locale: Locale) -> ServedPage | None:
     source = Page.objects.filter(pk=page_id).values_list("translation_key", flat=True).first()
     if source is None:
         return None
-    page = visible_pages().filter(translation_key=source, locale=locale).select_related("locale").first()
+    page = visible_pages().filter(translation_key=source, locale=locale).first()
     return ServedPage(page) if page else None
 
 
 def section(model: type[Page], locale: Locale) -> ServedPage | None:
     """The one page of a section type (charter, timeline, campaign…) in `locale`'s tree."""
-    page = visible_pages(model).filter(locale=locale).select_related("locale").first()
+    page = visible_pages(model).filter(locale=locale).first()
     return ServedPage(page) if page else None
 
 
 def children(parent: ServedPage, model: type[Page], order: tuple) -> list[ServedPage]:
-    pages = visible_pages(model).child_of(parent.page).select_related("locale").order_by(*order)
+    pages = visible_pages(model).child_of(parent.page).order_by(*order)
     return [ServedPage(page) for page in pages]
+
+
+# Chronological; an unknown month or day sorts before the known ones of the same year or month, on every database.
+CHRONOLOGICAL = (F("year").asc(), F("month").asc(nulls_first=True), F("day").asc(nulls_first=True), "sort_key")
+
+
+def milestones(timeline: ServedPage) -> list[ServedPage]:
+    return children(timeline, MilestonePage, CHRONOLOGICAL)
 
 
 def in_locale(pages: list[Page], locale: Locale, model: type[Page] = Page) -> list[ServedPage]:
     """Each page (given in any language) as `locale`'s tree holds it, in the given order; hidden ones dropped."""
     keys = [page.translation_key for page in pages]
     found = {
-        page.translation_key: page
-        for page in visible_pages(model).filter(locale=locale, translation_key__in=keys).select_related("locale")
+        page.translation_key: page for page in visible_pages(model).filter(locale=locale, translation_key__in=keys)
     }
     return [ServedPage(found[key]) for key in keys if key in found]
 
 
 def sitemap(locale: Locale) -> list[tuple[ServedPage, list[ServedPage]]]:
     """Every visible page of `locale`'s tree with its other-language versions, from one query."""
-    pages = list(visible_pages().filter(depth__gte=2).select_related("locale").order_by("path"))
+    pages = list(visible_pages().filter(depth__gte=2).order_by("path"))
     by_key: dict = {}
     for page in pages:
         by_key.setdefault(page.translation_key, []).append(ServedPage(page))
@@ -160,7 +170,7 @@ def translations_of(served: list[ServedPage]) -> dict:
     own = {item.page.pk for item in served}
     found: dict = {key: [] for key in keys}
     others = visible_pages().filter(translation_key__in=keys).exclude(pk__in=own)
-    for page in others.select_related("locale", "alias_of__locale").order_by("locale_id"):
+    for page in others.order_by("locale_id"):
         found[page.translation_key].append(ServedPage(page))
     return found
 
@@ -173,8 +183,11 @@ def search_pages(text: str, locale: Locale) -> list[int]:
     return [pk for pk in ranked if pk in visible]
 
 
-def served_pages(ids: list[int]) -> list[ServedPage]:
-    """Pages by id, specific, in the given order (one query per page type)."""
-    pages = Page.objects.filter(pk__in=ids).select_related("locale", "alias_of__locale").specific()
+def served_pages(ids: list[int], model: type[Page] = Page, *joins: str) -> list[ServedPage]:
+    """Pages by id, specific, in the given order: one query for one model (with `joins` of its foreign keys), one
+    per page type for any page."""
+    pages = model.objects.filter(pk__in=ids).select_related("locale", "alias_of__locale", *joins)
+    if model is Page:
+        pages = pages.specific()
     by_id = {page.pk: page for page in pages}
     return [ServedPage(by_id[pk]) for pk in ids if pk in by_id]

@@ -22,9 +22,7 @@ def page_urls(page_ids: list[int], locale: Locale) -> dict[int, str]:
     keys = dict(Page.objects.filter(pk__in=page_ids).values_list("pk", "translation_key"))
     served = {
         page.translation_key: frontend_path(page, locale.language_code)
-        for page in visible_pages()
-        .filter(translation_key__in=keys.values(), locale=locale)
-        .only("pk", "url_path", "translation_key")
+        for page in visible_pages().filter(translation_key__in=keys.values(), locale=locale)
     }
     return {pk: served[key] for pk, key in keys.items() if key in served}
 

@@ -12,8 +12,8 @@ from campaign import models
 from campaign.localization import (
     ServedPage,
     UnknownLocale,
-    children,
     get_locale,
+    milestones,
     page_at_path,
     page_in_locale,
     search_pages,
@@ -25,8 +25,8 @@ from campaign.preview import PreviewTokenInvalid, previewed_page
 from campaign.redirects import find_redirect
 
 from .errors import ApiError, CodedErrors
+from .pagination import page_window
 from .types.pages import (
-    MILESTONE_ORDER,
     PAGE_TYPES,
     CampaignPage,
     CharterPage,
@@ -37,7 +37,7 @@ from .types.pages import (
     translation_of,
 )
 from .types.site import Site, site_for
-from .types.stories import CityStoryFilter, CityStoryList, CityStoryOrder, city_stories, page_window
+from .types.stories import CityStoryFilter, CityStoryList, CityStoryOrder, city_stories
 
 
 @strawberry.type(description="A language the site is published in.")
@@ -134,7 +134,7 @@ class Query:
         timeline = section(models.TimelinePage, requested_locale(locale))
         if timeline is None:
             return []
-        return [MilestonePage(served=m) for m in children(timeline, models.MilestonePage, MILESTONE_ORDER)]
+        return [MilestonePage(served=m) for m in milestones(timeline)]
 
     @strawberry.field(
         description="City stories of a locale (untranslated ones as French fallbacks), filtered, faceted and paged. "

@@ -5,7 +5,7 @@ shipped PO file lands exactly as a translator's upload in the localize editor wo
 translation edited in the admin since the last load is kept unless `force` is set.
 """
 
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import polib
@@ -25,15 +25,27 @@ def record_key(content_key: str) -> str:
     return content_key if content_key.startswith("page:") else f"snippet:{content_key}"
 
 
+def translation_record_key(locale: Locale, content_key: str) -> str:
+    return f"translation:{locale.language_code}:{content_key}"
+
+
 def loaded_objects() -> dict[str, object]:
-    """The French objects the loader owns, by content key ("page:charte/dignite", "theme:climate")."""
+    """The French objects the loader owns, by content key ("page:charte/dignite", "theme:climate").
+
+    Records hold the object's own (specific) content type, so one query per model reads them all.
+    """
+    records = [
+        r for r in ContentRecord.objects.select_related("content_type") if r.key.startswith(("page:", "snippet:"))
+    ]
+    by_type: dict = defaultdict(list)
+    for record in records:
+        by_type[record.content_type].append(record)
     objects = {}
-    for record in ContentRecord.objects.select_related("content_type"):
-        if not record.key.startswith(("page:", "snippet:")):
-            continue
-        instance = record.content_type.model_class().objects.filter(pk=record.object_id).first()
-        if instance is not None:
-            objects[record.key.removeprefix("snippet:")] = instance.specific if isinstance(instance, Page) else instance
+    for content_type, group in by_type.items():
+        instances = content_type.model_class().objects.in_bulk([record.object_id for record in group])
+        for record in group:
+            if record.object_id in instances:
+                objects[record.key.removeprefix("snippet:")] = instances[record.object_id]
     return objects
 
 
@@ -61,6 +73,7 @@ class TranslationImporter:
         self.root = root
         self.tally: Counter[tuple[str, str, Outcome]] = Counter()
         self.incomplete: list[str] = []
+        self.records = {record.key: record for record in ContentRecord.objects.all()}
 
     def import_language(self, locale: Locale) -> None:
         language_root = self.root / locale.language_code
@@ -71,9 +84,9 @@ class TranslationImporter:
         instance = self.objects.get(content_key)
         if instance is None:
             raise ContentError(str(path), f"no loaded content has the key {content_key!r}")
-        source_digest = ContentRecord.objects.get(key=record_key(content_key)).digest
+        source_digest = self.records[record_key(content_key)].digest
         digest = digest_of([path.read_text(encoding="utf-8"), source_digest])
-        record = ContentRecord.objects.filter(key=f"translation:{locale.language_code}:{content_key}").first()
+        record = self.records.get(translation_record_key(locale, content_key))
         outcome = self._outcome(instance, locale, record, digest)
         if outcome in (Outcome.CREATED, Outcome.UPDATED) and not self._import(
             path, content_key, instance, locale, digest
@@ -123,8 +136,9 @@ class TranslationImporter:
             return False
         self._save_and_publish(translation, instance)
         target = instance.get_translation(locale)
-        ContentRecord.objects.update_or_create(
-            key=f"translation:{locale.language_code}:{content_key}",
+        key = translation_record_key(locale, content_key)
+        self.records[key], _ = ContentRecord.objects.update_or_create(
+            key=key,
             defaults={
                 "content_type": ContentType.objects.get_for_model(target),
                 "object_id": target.pk,

@@ -7,11 +7,11 @@ fallback and URL rules stay in campaign.localization.
 from datetime import datetime
 
 import strawberry
-from django.db.models import F, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 
 from campaign import models
 from campaign.hashtags import split_hashtags
-from campaign.localization import ServedPage, children, in_locale
+from campaign.localization import ServedPage, children, in_locale, milestones, served_pages
 from campaign.story_catalogue import StoryCatalogue
 
 from ..request_cache import cached
@@ -232,7 +232,7 @@ class TimelinePage(PageNode):
 
     @strawberry.field(description="The milestones in chronological order (their explicit order breaks ties).")
     def milestones(self) -> list["MilestonePage"]:
-        return [MilestonePage(served=m) for m in children(self.served, models.MilestonePage, MILESTONE_ORDER)]
+        return [MilestonePage(served=m) for m in milestones(self.served)]
 
 
 @strawberry.type(description="A step of the charter's making; month and day may be unknown.")
@@ -357,9 +357,7 @@ class CityStoryPage(PageNode):
         if facts is None:
             return []
         ids = [other.page_id for other in catalogue.related(facts)]
-        pages = models.CityStoryPage.objects.filter(pk__in=ids).select_related("locale", "alias_of__locale")
-        by_id = {page.pk: page for page in pages}
-        return [CityStoryPage(served=ServedPage(by_id[i])) for i in ids if i in by_id]
+        return [CityStoryPage(served=item) for item in served_pages(ids, models.CityStoryPage, "cover_image")]
 
     @strawberry.field(description="A quotation from the person leading the action, when there is one.")
     def quote(self) -> Quote | None:
@@ -434,17 +432,19 @@ class EndorsePage(PageNode):
         return self.served.specific.consent_version
 
 
-# Chronological; an unknown month or day sorts before the known ones of the same year or month, on every database.
-MILESTONE_ORDER = (F("year").asc(), F("month").asc(nulls_first=True), F("day").asc(nulls_first=True), "sort_key")
-
-
 def featured(node: PageNode, relation: str, field: str, model: type) -> list:
     """An ordered featured list (chosen in French), each item in the reader's locale."""
     rows = getattr(node.served.specific, relation).select_related(field).order_by("sort_order")
     served = in_locale([getattr(row, field) for row in rows], node.served.page.locale, model)
     if model is models.CityStoryPage:
-        prefetch_related_objects([item.page for item in served], "cover_image__renditions")
+        with_cover_renditions(served)
     return [TYPE_BY_MODEL[model](served=item) for item in served]
+
+
+def with_cover_renditions(stories: list[ServedPage]) -> list[ServedPage]:
+    """Existing renditions of the stories' covers in two queries, rather than one per story."""
+    prefetch_related_objects([item.page for item in stories], "cover_image__renditions")
+    return stories
 
 
 TYPE_BY_MODEL: dict[type, type[PageNode]] = {

@@ -3,18 +3,18 @@
 from enum import Enum
 
 import strawberry
-from django.conf import settings
 from django_countries import countries as country_names
 from wagtail.models import Locale
 
 from campaign import models
-from campaign.localization import ServedPage, translations_of
+from campaign.localization import served_pages, translations_of
 from campaign.story_catalogue import StoryCatalogue, StoryQuery
 
 from ..errors import ApiError
+from ..pagination import page_window
 from ..request_cache import cached
 from . import taxonomy
-from .pages import CityStoryPage
+from .pages import CityStoryPage, with_cover_renditions
 
 
 @strawberry.input(description="Story filters; within one list any value matches, across lists all must match.")
@@ -117,25 +117,13 @@ def story_query(info: strawberry.Info, locale: Locale, story_filter: CityStoryFi
     return StoryQuery(filters=filters, search=(story_filter.search or "").strip())
 
 
-def page_window(limit: int, offset: int) -> tuple[int, int]:
-    if offset < 0 or limit < 0:
-        raise ApiError("limit and offset must be zero or more.", "INVALID_INPUT")
-    return min(limit, settings.GRAPHQL_MAX_LIST_LIMIT), offset
-
-
 def city_stories(info, locale: Locale, story_filter, limit: int, offset: int, order: CityStoryOrder) -> CityStoryList:
     limit, offset = page_window(limit, offset)
     catalogue = cached(info, ("stories", locale.pk), lambda: StoryCatalogue(locale))
     query = story_query(info, locale, story_filter)
     found = catalogue.search(query, order.value)
     ids = [facts.page_id for facts in found[offset : offset + limit]]
-    pages = (
-        models.CityStoryPage.objects.filter(pk__in=ids)
-        .select_related("locale", "alias_of__locale", "cover_image")
-        .prefetch_related("cover_image__renditions")
-    )
-    by_id = {page.pk: ServedPage(page) for page in pages}
-    served = [by_id[i] for i in ids if i in by_id]
+    served = with_cover_renditions(served_pages(ids, models.CityStoryPage, "cover_image"))
     cached(info, ("translations",), dict).update(translations_of(served))
     return CityStoryList(
         total_count=len(found),

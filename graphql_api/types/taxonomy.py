@@ -107,7 +107,7 @@ def cities(info: strawberry.Info, locale: Locale) -> dict[str, City]:
 
 def principles(info: strawberry.Info, locale: Locale) -> dict[int, ServedPage]:
     def build():
-        pages = visible_pages(PrinciplePage).filter(locale=locale).select_related("locale", "alias_of__locale")
+        pages = visible_pages(PrinciplePage).filter(locale=locale)
         return {page.number: ServedPage(page) for page in pages}
 
     return cached(info, ("principles", locale.pk), build)

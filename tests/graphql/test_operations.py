@@ -30,7 +30,7 @@ CEILINGS = {
     "charter": 5,
     "principle": 6,
     "timeline": 7,
-    "story_list": 15,
+    "story_list": 14,
     "story": 18,
     "search": 13,
     "language_switcher": 6,
