@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test install messages lint check lock serve
+.PHONY: demo test install messages lint check lock serve bench
 
 $(INSTALLED): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ serve: messages
 
 test: messages
 	$(BIN)/pytest
+
+# GraphQL latency and SQL queries per frontend operation, beside Wagtail's REST API v2 (DATABASE_URL for PostgreSQL).
+bench: messages
+	$(BIN)/python -m bench.graphql_bench
 
 lint: install
 	$(BIN)/ruff check .

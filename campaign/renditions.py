@@ -5,6 +5,7 @@ every spec and width is checked here before Wagtail creates (once) or reuses a r
 """
 
 from django.conf import settings
+from PIL import features
 from wagtail.images.models import AbstractImage, AbstractRendition
 
 FORMAT_FILTERS = {
@@ -16,11 +17,18 @@ FORMAT_FILTERS = {
 }
 
 
+# Formats Pillow encodes only when built with the codec (AVIF needs libavif, bundled in Pillow's wheels since 11.2).
+OPTIONAL_CODECS = {"AVIF": "avif", "WEBP": "webp"}
+
+
 class RenditionNotAllowed(ValueError):
     pass
 
 
 def filter_spec(spec: str, image_format: str = "ORIGINAL") -> str:
+    codec = OPTIONAL_CODECS.get(image_format)
+    if codec and not features.check(codec):
+        raise RenditionNotAllowed(f"{image_format} images cannot be made on this server; ask for WEBP or JPEG.")
     if spec not in settings.IMAGE_RENDITION_SPECS:
         allowed = ", ".join(settings.IMAGE_RENDITION_SPECS)
         raise RenditionNotAllowed(f"Rendition spec {spec!r} is not allowed; use one of: {allowed}.")

@@ -20,9 +20,18 @@ class CampaignGraphQLView(GraphQLView):
         if int(request.META.get("CONTENT_LENGTH") or 0) > limit:
             return too_large
         try:
-            return super().dispatch(request, *args, **kwargs)
+            response = super().dispatch(request, *args, **kwargs)
         except RequestDataTooBig:
             return too_large
+        return coded(response)
+
+
+def coded(response):
+    """strawberry answers a request it cannot read (not JSON, no query, a mutation by GET) in plain text; the
+    frontend gets the same JSON error shape as everywhere else."""
+    if response.status_code == 400 and response.get("Content-Type", "").startswith("text/plain"):
+        return error_response(response.content.decode(), "BAD_REQUEST", 400)
+    return response
 
 
 graphql_view = csrf_exempt(

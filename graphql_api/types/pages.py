@@ -11,7 +11,7 @@ from django.db.models import prefetch_related_objects
 
 from campaign import models
 from campaign.hashtags import split_hashtags
-from campaign.localization import ServedPage, children, in_locale, milestones, served_pages
+from campaign.localization import ServedPage, children, in_locale, milestones, served_pages, translations_of
 from campaign.story_catalogue import StoryCatalogue
 
 from ..request_cache import cached
@@ -89,8 +89,12 @@ class PageNode:
 
     @strawberry.field(description="The other locales' live versions of this page.")
     def translations(self, info: strawberry.Info) -> list[PageTranslation]:
-        batch = cached(info, ("translations",), dict)
-        others = batch.get(self.served.page.translation_key)
+        known = cached(info, ("translations",), dict)
+        pending = cached(info, ("translations_pending",), list)
+        if self.served.page.translation_key not in known and pending:
+            known.update(translations_of(pending))
+            pending.clear()
+        others = known.get(self.served.page.translation_key)
         if others is None:
             others = self.served.translations()
         return [translation_of(other) for other in others]
@@ -439,6 +443,12 @@ def featured(node: PageNode, relation: str, field: str, model: type) -> list:
     if model is models.CityStoryPage:
         with_cover_renditions(served)
     return [TYPE_BY_MODEL[model](served=item) for item in served]
+
+
+def batch_translations(info: strawberry.Info, pages: list[ServedPage]) -> None:
+    """Lets the first `translations` field of a list read those of every page in it, in one query, and only if
+    the query asks for translations at all."""
+    cached(info, ("translations_pending",), list).extend(pages)
 
 
 def with_cover_renditions(stories: list[ServedPage]) -> list[ServedPage]:

@@ -7,14 +7,14 @@ from django_countries import countries as country_names
 from wagtail.models import Locale
 
 from campaign import models
-from campaign.localization import served_pages, translations_of
+from campaign.localization import served_pages
 from campaign.story_catalogue import StoryCatalogue, StoryQuery
 
 from ..errors import ApiError
 from ..pagination import page_window
 from ..request_cache import cached
 from . import taxonomy
-from .pages import CityStoryPage, with_cover_renditions
+from .pages import CityStoryPage, batch_translations, with_cover_renditions
 
 
 @strawberry.input(description="Story filters; within one list any value matches, across lists all must match.")
@@ -60,14 +60,15 @@ class CityStoryList:
     items: list[CityStoryPage]
     catalogue: strawberry.Private[StoryCatalogue]
     query: strawberry.Private[StoryQuery]
-    labels: strawberry.Private[dict]
+    locale: strawberry.Private[Locale]
 
     @strawberry.field(description="Counts per filter value, each under the other active filters.")
-    def facets(self) -> CityStoryFacets:
+    def facets(self, info: strawberry.Info) -> CityStoryFacets:
         counts = self.catalogue.facets(self.query)
+        labels = facet_labels(info, self.locale)
         values = {
             dimension: [
-                FacetValue(value=str(value), label=self.labels[dimension](value), count=count)
+                FacetValue(value=str(value), label=labels[dimension](value), count=count)
                 for value, count in sorted(counter.items(), key=lambda item: (-item[1], str(item[0])))
             ]
             for dimension, counter in counts.items()
@@ -124,11 +125,11 @@ def city_stories(info, locale: Locale, story_filter, limit: int, offset: int, or
     found = catalogue.search(query, order.value)
     ids = [facts.page_id for facts in found[offset : offset + limit]]
     served = with_cover_renditions(served_pages(ids, models.CityStoryPage, "cover_image"))
-    cached(info, ("translations",), dict).update(translations_of(served))
+    batch_translations(info, served)
     return CityStoryList(
         total_count=len(found),
         items=[CityStoryPage(served=item) for item in served],
         catalogue=catalogue,
         query=query,
-        labels=facet_labels(info, locale),
+        locale=locale,
     )

@@ -78,6 +78,26 @@ def test_a_rendition_from_the_allow_list_is_created_once_and_reused(graphql):
     assert first["coverImage"]["srcset"].count("w,") == 1 and first["coverImage"]["srcset"].endswith(" 640w")
 
 
+def test_an_avif_rendition_is_a_real_avif_file(graphql):
+    from wagtail.images.models import Rendition
+
+    body = graphql(STORY_IMAGE, spec="fill-400x225", format="AVIF", widths=[320])
+    rendition = body["data"]["page"]["coverImage"]["rendition"]
+    assert rendition["url"].endswith(".avif") and (rendition["width"], rendition["height"]) == (400, 225)
+    stored = Rendition.objects.get(file__endswith=rendition["url"].rsplit("/", 1)[1])
+    with stored.file.open("rb") as avif:
+        assert avif.read(12)[4:12] == b"ftypavif"
+
+
+def test_without_an_avif_codec_an_avif_rendition_is_a_clear_error(graphql, monkeypatch):
+    from PIL import features
+
+    monkeypatch.setattr(features, "check", lambda feature: feature != "avif")
+    body = graphql(STORY_IMAGE, spec="fill-400x225", format="AVIF", widths=[320])
+    error = body["errors"][0]
+    assert error["extensions"]["code"] == "INVALID_INPUT" and "AVIF" in error["message"]
+
+
 @pytest.mark.parametrize(("spec", "widths"), [("fill-9999x9999", [320]), ("fill-400x225", [321]), ("fill-400x225", [])])
 def test_specs_and_widths_outside_the_allow_list_are_invalid_input(graphql, spec, widths):
     body = graphql(STORY_IMAGE, spec=spec, format="ORIGINAL", widths=widths)

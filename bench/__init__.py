@@ -1,0 +1,1 @@
+"""Benchmarks: measured by hand or in CI logs, never asserted in tests (timings vary with the machine)."""

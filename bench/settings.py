@@ -1,0 +1,30 @@
+"""Settings for the benchmarks: production-like (DEBUG off), plus Wagtail's REST API v2 for comparison only.
+
+The v2 API is not part of the product; it is switched on here so that the bench can measure the same
+content served both ways. The database and media live in `.bench/` (ignored by git) so that a second
+run reuses the loaded content; `DATABASE_URL` points the bench at PostgreSQL instead.
+"""
+
+from pathlib import Path
+
+from cms.settings.base import *  # noqa: F403
+from cms.settings.base import INSTALLED_APPS, env
+
+BENCH_DIR = Path(__file__).resolve().parent.parent / ".bench"
+BENCH_DIR.mkdir(exist_ok=True)
+
+SECRET_KEY = "bench-only-insecure-key"
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "localhost"]  # v2 "find" redirects to the site's own host
+WHITENOISE_USE_FINDERS = True
+DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BENCH_DIR / 'bench.sqlite3'}")}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+MEDIA_ROOT = str(BENCH_DIR / "media")
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+INSTALLED_APPS = [*INSTALLED_APPS, "rest_framework", "wagtail.api.v2"]
+ROOT_URLCONF = "bench.urls"

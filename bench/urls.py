@@ -1,0 +1,12 @@
+"""The product's URLs plus Wagtail's REST API v2 at /api/v2/, for the comparison bench only."""
+
+from django.urls import path
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+
+from cms.urls import urlpatterns as product_urlpatterns
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PagesAPIViewSet)
+
+urlpatterns = [path("api/v2/", api_router.urls), *product_urlpatterns]

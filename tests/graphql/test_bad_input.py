@@ -1,0 +1,72 @@
+"""Every kind of bad input, sent by GET as a CDN-cached frontend sends it: a coded JSON error, never a 500."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+STORIES = "{ cityStories(%s) { totalCount items { title } } }"
+IMAGE = '{ page(path: "/fr/histoires/milan-premiers-pas/") { ... on CityStoryPage { coverImage { %s } } } }'
+
+BAD_QUERIES = {
+    "unknown locale": ('{ charter(locale: "xx") { title } }', "UNKNOWN_LOCALE"),
+    "negative offset": (STORIES % "offset: -1", "INVALID_INPUT"),
+    "negative limit": (STORIES % "limit: -5", "INVALID_INPUT"),
+    "unknown filter value": (STORIES % 'filter: {themes: ["no_such_theme"]}', "INVALID_INPUT"),
+    "unknown country code": (STORIES % 'filter: {countries: ["ZZ"]}', "INVALID_INPUT"),
+    "unknown rendition spec": (IMAGE % 'rendition(spec: "fill-5000x5000") { url }', "INVALID_INPUT"),
+    "srcset width off the list": (IMAGE % "srcset(widths: [333])", "INVALID_INPUT"),
+    "malformed page id": ('{ pageById(id: "1 OR 1=1") { title } }', "INVALID_INPUT"),
+    "invalid preview token": ('{ preview(token: "not-a-token") { title } }', "PREVIEW_TOKEN_INVALID"),
+    "deep nesting": ("{ site { mainMenu " + "{ children " * 15 + "{ url }" + " }" * 15 + " } }", "QUERY_TOO_COMPLEX"),
+    "too many aliases": ("{ " + " ".join(f"a{i}: locales {{ code }}" for i in range(30)) + " }", "QUERY_TOO_COMPLEX"),
+    "broken syntax": ("{ locales { code ", "GRAPHQL_PARSE_FAILED"),
+    "a field that does not exist": ("{ locales { draftTitle } }", "GRAPHQL_VALIDATION_FAILED"),
+    "a wrongly typed argument": ('{ cityStories(limit: "ten") { totalCount } }', "GRAPHQL_VALIDATION_FAILED"),
+}
+
+
+def assert_coded_json(response, code: str) -> None:
+    assert response.status_code in (200, 400), response.status_code
+    assert response["Content-Type"].startswith("application/json")
+    text = response.content.decode()
+    assert "Traceback" not in text and 'File "' not in text
+    assert [error["extensions"]["code"] for error in response.json()["errors"]] == [code]
+
+
+@pytest.mark.parametrize("case", BAD_QUERIES)
+def test_bad_input_by_get_is_a_coded_json_error(client, case):
+    query, code = BAD_QUERIES[case]
+    assert_coded_json(client.get("/graphql/", {"query": query}), code)
+
+
+def test_a_huge_limit_is_clamped_to_the_public_maximum(client, settings):
+    settings.GRAPHQL_MAX_LIST_LIMIT = 3
+    response = client.get("/graphql/", {"query": STORIES % "limit: 100000"})
+    body = response.json()
+    assert "errors" not in body and len(body["data"]["cityStories"]["items"]) == 3
+    assert body["data"]["cityStories"]["totalCount"] > 3
+
+
+@pytest.mark.parametrize("path", ["/zz/charte/", "/fr/%00/", "../../etc/passwd", "/fr/" + "a/" * 300])
+def test_a_malformed_or_unknown_path_is_null_not_an_error(client, path):
+    response = client.get(
+        "/graphql/", {"query": "query($p: String!) { page(path: $p) { title } }", "variables": f'{{"p": "{path}"}}'}
+    )
+    assert response.status_code == 200 and response.json() == {"data": {"page": None}}
+
+
+def test_a_mutation_by_get_is_refused_in_json(client):
+    response = client.get("/graphql/", {"query": "mutation { __typename }"})
+    assert_coded_json(response, "BAD_REQUEST")
+
+
+@pytest.mark.parametrize("body", [b"not json at all", b'{"variables": {}}', b"[1, 2"])
+def test_an_unreadable_post_is_a_coded_json_400(client, body):
+    assert_coded_json(client.post("/graphql/", body, content_type="application/json"), "BAD_REQUEST")
+
+
+def test_a_ten_megabyte_body_is_a_coded_json_413(client):
+    response = client.post(
+        "/graphql/", b'{"query": "' + b"x" * (10 * 1024 * 1024) + b'"}', content_type="application/json"
+    )
+    assert response.status_code == 413 and response.json()["errors"][0]["extensions"]["code"] == "REQUEST_TOO_LARGE"
