@@ -2,6 +2,7 @@
 
 from .cities import City
 from .content_records import ContentRecord
+from .endorsements.models import Endorsement, OutgoingEmail
 from .navigation import NavigationMenu, SiteSettings
 from .pages.campaign_page import CampaignPage
 from .pages.charter import CharterChapterPage, CharterPage, PrinciplePage
@@ -24,12 +25,14 @@ __all__ = [
     "CityStoryPage",
     "ContentRecord",
     "EndorsePage",
+    "Endorsement",
     "EngagementType",
     "HomeFeaturedChapter",
     "HomeFeaturedStory",
     "HomePage",
     "MilestonePage",
     "NavigationMenu",
+    "OutgoingEmail",
     "PagePreview",
     "PrinciplePage",
     "Region",

@@ -7,10 +7,8 @@ whatever the filters and the page size. Facet counts apply every active filter e
 visitor sees what each choice would give.
 """
 
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast
@@ -18,16 +16,10 @@ from wagtail.models import Locale
 
 from .localization import visible_pages
 from .models import CityStoryPage
+from .text import folded
 
 DIMENSIONS = ("countries", "regions", "principles", "action_priorities", "engagement_types", "themes", "years")
 ORDERS = ("NEWEST", "OLDEST", "TITLE")
-
-
-@lru_cache(maxsize=4096)
-def folded(text: str) -> str:
-    """Case- and accent-insensitive form for matching: "Réfugiés" and "refugies" match. Memoized: the same titles
-    and summaries are folded on every story-list request."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
 @dataclass

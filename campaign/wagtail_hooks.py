@@ -6,6 +6,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .dashboard import SiteStructurePanel
+from .endorsements.admin import BULK_ACTIONS, LOG_ACTIONS, REVIEW_PERMISSION, EndorsementsPanel, EndorsementViewSet
+from .endorsements.admin import listing_buttons as endorsement_buttons
+from .endorsements.models import Endorsement
 from .models import ActionPriority, City, EngagementType, NavigationMenu, Region, SiteSettings, Theme
 
 
@@ -71,8 +74,25 @@ class SiteGroup(SnippetViewSetGroup):
 
 register_snippet(TaxonomyGroup)
 register_snippet(SiteGroup)
+register_snippet(EndorsementViewSet)
+
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def add_endorsement_buttons(snippet, user, next_url=None):
+    return endorsement_buttons(snippet, user, next_url or "") if isinstance(snippet, Endorsement) else []
+
+
+@hooks.register("register_log_actions")
+def register_endorsement_log_actions(actions):
+    for action, (label, message) in LOG_ACTIONS.items():
+        actions.register_action(action, label, message)
 
 
 @hooks.register("construct_homepage_panels")
 def add_site_structure_panel(request, panels):
     panels.append(SiteStructurePanel())
+    if request.user.has_perm(REVIEW_PERMISSION):
+        panels.append(EndorsementsPanel())

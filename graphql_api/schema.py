@@ -26,6 +26,21 @@ from campaign.redirects import find_redirect
 
 from .errors import ApiError, CodedErrors
 from .pagination import page_window
+from .types.endorsements import (
+    ConfirmEndorsementResult,
+    EndorsementFilter,
+    EndorsementForm,
+    EndorsementInput,
+    EndorsementList,
+    EndorsementOrder,
+    EndorsementStats,
+    EndorseResult,
+    confirm,
+    endorse,
+    endorsement_form,
+    endorsement_list,
+    endorsement_stats,
+)
 from .types.pages import (
     PAGE_TYPES,
     CampaignPage,
@@ -181,12 +196,52 @@ class Query:
         ]
 
     @strawberry.field(
+        description="Approved endorsements, with their public fields only; labels in `locale`. `limit` above 100 "
+        "is clamped to 100; negative values answer INVALID_INPUT."
+    )
+    def endorsements(
+        self,
+        info: strawberry.Info,
+        locale: str | None = None,
+        filter: EndorsementFilter | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        order: EndorsementOrder = EndorsementOrder.NEWEST,
+    ) -> EndorsementList:
+        return endorsement_list(info, requested_locale(locale), filter, limit, offset, order)
+
+    @strawberry.field(description="Counters of approved endorsements: total, by country, region, kind and month.")
+    def endorsement_stats(self, info: strawberry.Info, locale: str | None = None) -> EndorsementStats:
+        return endorsement_stats(info, requested_locale(locale))
+
+    @strawberry.field(description="The endorsement form in `locale`: labels, help, choices, consent text and version.")
+    def endorsement_form(self, locale: str | None = None) -> EndorsementForm:
+        return endorsement_form(requested_locale(locale))
+
+    @strawberry.field(
         description="Where an old path leads: redirects editors made and those Wagtail made when a page's slug "
         "changed or it moved. Null when there is none."
     )
     def redirect(self, path: str) -> Redirect | None:
         found = find_redirect(path)
         return Redirect(url=found.url, permanent=found.permanent) if found else None
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(
+        description="Endorse the charter. Stores nothing unless every field is valid; the errors come in the "
+        "signer's `language`. The signer then receives a confirmation link by email."
+    )
+    def endorse_charter(self, info: strawberry.Info, input: EndorsementInput) -> EndorseResult:
+        return endorse(info, input)
+
+    @strawberry.mutation(
+        description="Confirm an endorsement with the token of the emailed link (single use, valid 7 days). "
+        "`language` chooses the language of an error message."
+    )
+    def confirm_endorsement(self, token: str, language: str | None = None) -> ConfirmEndorsementResult:
+        return confirm(token, language)
 
 
 def build_schema(*, introspection: bool) -> strawberry.Schema:
@@ -200,7 +255,7 @@ def build_schema(*, introspection: bool) -> strawberry.Schema:
     ]
     if not introspection:
         extensions.append(DisableIntrospection)
-    return strawberry.Schema(query=Query, types=PAGE_TYPES, extensions=extensions)
+    return strawberry.Schema(query=Query, mutation=Mutation, types=PAGE_TYPES, extensions=extensions)
 
 
 schema = build_schema(introspection=settings.GRAPHQL_PUBLIC_INTROSPECTION)

@@ -10,11 +10,14 @@ SANE_ENV = {
     "SECRET_KEY": "x" * 20 + "-production-secret-for-the-deploy-check-0123456789",
     "ALLOWED_HOSTS": "cms.example.org",
     "DATABASE_URL": "sqlite:////tmp/lampedusa-deploy-check.sqlite3",
+    "REDIS_URL": "redis://127.0.0.1:6379/1",
 }
 
 
 def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    base = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}}
+    base = {
+        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL"}
+    }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

@@ -2,7 +2,8 @@
 
 Environment variables (all optional here; production.py makes some required):
 DATABASE_URL, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS, FRONTEND_URL, CORS_ALLOWED_ORIGINS, EMAIL_URL,
-STAFF_NOTIFICATION_EMAILS, WAGTAILADMIN_BASE_URL, DEEPL_API_KEY, DEFAULT_FROM_EMAIL.
+STAFF_NOTIFICATION_EMAILS, WAGTAILADMIN_BASE_URL, DEEPL_API_KEY, DEFAULT_FROM_EMAIL, ENDORSEMENT_RATE_PER_IP,
+ENDORSEMENT_RATE_PER_EMAIL, CLIENT_IP_HEADER.
 """
 
 from pathlib import Path
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_countries",
+    "django_ratelimit",
     "corsheaders",
     "strawberry_django",
     "django.contrib.admin",
@@ -161,6 +163,8 @@ CORS_URLS_REGEX = r"^/graphql/?$"
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Charte de Lampedusa <no-reply@localhost>")
 STAFF_NOTIFICATION_EMAILS = env.list("STAFF_NOTIFICATION_EMAILS", default=[])
+# A slow mail server delays a request by at most this many seconds; the mail is then retried from the queue.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 LOGGING = {
     "version": 1,
@@ -203,3 +207,15 @@ GRAPHIQL = env.bool("GRAPHIQL", default=DEBUG)
 PREVIEW_TOKEN_TTL = env.int("PREVIEW_TOKEN_TTL", default=3600)
 # Lists return at most this many items; larger `limit` values are clamped.
 GRAPHQL_MAX_LIST_LIMIT = 100
+
+# Endorsements: how long a confirmation link works, where it points on the frontend, and how much one client may
+# submit (django-ratelimit rates, "N/s|m|h|d", counted in the cache: Redis in production).
+ENDORSEMENT_TOKEN_TTL_DAYS = env.int("ENDORSEMENT_TOKEN_TTL_DAYS", default=7)
+ENDORSEMENT_CONFIRM_PATH = env("ENDORSEMENT_CONFIRM_PATH", default="/{language}/confirm/")
+ENDORSEMENT_RATE_PER_IP = env("ENDORSEMENT_RATE_PER_IP", default="10/h")
+ENDORSEMENT_RATE_PER_EMAIL = env("ENDORSEMENT_RATE_PER_EMAIL", default="3/d")
+# Behind a proxy, the header holding the client's address (e.g. HTTP_X_FORWARDED_FOR); its first address counts.
+CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="REMOTE_ADDR")
+RATELIMIT_IP_META_KEY = "campaign.endorsements.rate_limits.client_ip"
+ENDORSEMENT_LOGO_MAX_BYTES = env.int("ENDORSEMENT_LOGO_MAX_BYTES", default=2 * 1024 * 1024)
+ENDORSEMENT_LOGO_MAX_PIXELS = env.int("ENDORSEMENT_LOGO_MAX_PIXELS", default=25_000_000)

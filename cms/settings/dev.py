@@ -17,3 +17,6 @@ WHITENOISE_AUTOREFRESH = True
 # GraphiQL and introspection help while developing the frontend.
 GRAPHQL_PUBLIC_INTROSPECTION = env.bool("GRAPHQL_PUBLIC_INTROSPECTION", default=True)
 GRAPHIQL = env.bool("GRAPHIQL", default=True)
+
+# One process, so the local-memory cache counts rate limits correctly; production uses Redis (REDIS_URL).
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]

@@ -20,3 +20,6 @@ STORAGES = {
 # Static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# One process, so the local-memory cache counts rate limits correctly; production uses Redis (REDIS_URL).
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]

@@ -1,0 +1,50 @@
+"""An endorser's logo: limited in bytes and pixels, decoded once and re-encoded as PNG, so that whatever was
+uploaded (a crafted file, metadata, a polyglot) never reaches the media folder as it came."""
+
+import io
+import secrets
+
+from django.conf import settings
+from django.core.files.images import ImageFile
+from django.utils.translation import gettext as _
+from PIL import Image as PillowImage
+from PIL import UnidentifiedImageError
+from wagtail.images import get_image_model
+
+ACCEPTED_FORMATS = {"PNG", "JPEG", "WEBP", "GIF", "AVIF"}
+STORED_SIDE = 1024
+
+
+class LogoRejected(ValueError):
+    pass
+
+
+def store_logo(upload, institution_name: str):
+    """A new image in the media library, re-encoded from `upload`; raises LogoRejected with a translated reason."""
+    if upload.size > settings.ENDORSEMENT_LOGO_MAX_BYTES:
+        limit = settings.ENDORSEMENT_LOGO_MAX_BYTES // 1024
+        raise LogoRejected(_("The logo is larger than %(limit)s KB.") % {"limit": limit})
+    png = reencoded(upload.read())
+    file = ImageFile(io.BytesIO(png), name=f"endorsement-logo-{secrets.token_hex(8)}.png")
+    return get_image_model().objects.create(title=_("Logo: %(name)s") % {"name": institution_name}, file=file)
+
+
+def reencoded(data: bytes) -> bytes:
+    try:
+        with PillowImage.open(io.BytesIO(data)) as source:
+            check_dimensions(source)
+            picture = source.convert("RGBA")
+    except (UnidentifiedImageError, OSError, PillowImage.DecompressionBombError):
+        raise LogoRejected(_("The logo is not an image we can read.")) from None
+    picture.thumbnail((STORED_SIDE, STORED_SIDE))
+    output = io.BytesIO()
+    picture.save(output, format="PNG", optimize=True)
+    return output.getvalue()
+
+
+def check_dimensions(source: PillowImage.Image) -> None:
+    """Before decoding: the header tells the format and size, so a decompression bomb is refused unopened."""
+    if source.format not in ACCEPTED_FORMATS:
+        raise LogoRejected(_("The logo must be a PNG, JPEG, WebP, GIF or AVIF image."))
+    if source.width * source.height > settings.ENDORSEMENT_LOGO_MAX_PIXELS:
+        raise LogoRejected(_("The logo has too many pixels; please send a smaller image."))

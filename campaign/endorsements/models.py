@@ -1,0 +1,177 @@
+"""The endorsement record and the queue of emails about it."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.search import index
+
+from ..text import comparison_key
+from .choices import ACTIVE_STATUSES, Kind, Language, PopulationBand, Status
+from .regions import region_for_country
+
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud on the phone
+
+
+def new_reference() -> str:
+    """A public reference for the endorser's correspondence; unlike the primary key it reveals no count."""
+    return "LC-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+
+
+class Endorsement(index.Indexed, models.Model):
+    reference = models.CharField(_("reference"), max_length=16, unique=True, default=new_reference, editable=False)
+    institution_name = models.CharField(_("institution"), max_length=200)
+    name_key = models.CharField(
+        max_length=200, editable=False, help_text="Normalised institution name: the duplicate rule compares it."
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    country = CountryField(_("country"))
+    region = models.CharField(
+        _("UCLG region"),
+        max_length=40,
+        blank=True,
+        help_text=_("Code of the UCLG region; derived from the country unless the endorser or staff chose one."),
+    )
+    population_band = models.CharField(_("population"), max_length=20, choices=PopulationBand.choices, blank=True)
+    website = models.URLField(_("website"), max_length=300, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    signatory_name = models.CharField(_("signatory's name"), max_length=200, blank=True)
+    signatory_title = models.CharField(_("signatory's title"), max_length=200, blank=True)
+    email = models.EmailField(_("contact email"), max_length=254, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    language = models.CharField(_("preferred language"), max_length=2, choices=Language.choices, default="fr")
+    statement = models.TextField(_("public statement"), max_length=1000, blank=True)
+    consent_publication = models.BooleanField(_("consents to publication"), default=False)
+    consent_contact = models.BooleanField(_("consents to campaign news"), default=False)
+    consent_version = models.CharField(_("consent text version"), max_length=40)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.UNCONFIRMED)
+    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now, editable=False)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True, editable=False)
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True, editable=False)
+    rejected_at = models.DateTimeField(_("rejected"), null=True, blank=True, editable=False)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True, editable=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    review_reason = models.TextField(_("reason given"), blank=True, editable=False)
+    personal_data_erased_at = models.DateTimeField(_("personal data erased"), null=True, blank=True, editable=False)
+    token_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+    token_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    search_fields = [
+        index.SearchField("institution_name"),
+        index.AutocompleteField("institution_name"),
+        index.SearchField("signatory_name"),
+        index.SearchField("email"),
+        index.FilterField("status"),
+        index.FilterField("kind"),
+        index.FilterField("country"),
+        index.FilterField("region"),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("institution_name"),
+                    FieldRowPanel([FieldPanel("kind"), FieldPanel("population_band")]),
+                    FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
+                    FieldPanel("website"),
+                    FieldPanel("logo"),
+                    FieldPanel("statement"),
+                ],
+                heading=_("Institution"),
+            ),
+            ObjectList(
+                [
+                    FieldRowPanel([FieldPanel("signatory_name"), FieldPanel("signatory_title")]),
+                    FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+                    FieldPanel("language"),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("consent_publication"),
+                            FieldPanel("consent_contact"),
+                            FieldPanel("consent_version"),
+                        ],
+                        heading=_("Consent"),
+                    ),
+                ],
+                heading=_("Signatory"),
+            ),
+            ObjectList(
+                [FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
+                heading=_("Map"),
+            ),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("endorsement")
+        verbose_name_plural = _("endorsements")
+        ordering = ["-submitted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name_key", "country"],
+                condition=Q(status__in=ACTIVE_STATUSES),
+                name="one_active_endorsement_per_institution",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "approved_at"])]
+
+    ACTIVE = ACTIVE_STATUSES
+
+    def __str__(self) -> str:
+        return f"{self.institution_name} ({self.country.code})"
+
+    def save(self, *args, **kwargs):
+        """The duplicate key and the region follow the name and country, however they were edited."""
+        self.name_key = self.comparison_key()
+        if not self.region and self.country:
+            self.region = region_for_country(self.country.code)
+        super().save(*args, **kwargs)
+
+    def comparison_key(self) -> str:
+        return comparison_key(self.institution_name)
+
+
+class OutgoingEmail(models.Model):
+    """An email waiting to be sent, or sent. Written in the same transaction as the change it reports, so a
+    failing mail server loses nothing: `send_queued_emails` retries what failed."""
+
+    endorsement = models.ForeignKey(Endorsement, null=True, on_delete=models.CASCADE, related_name="emails")
+    purpose = models.CharField(max_length=40)
+    to = models.JSONField(help_text="Recipients' addresses.")
+    subject = models.CharField(max_length=300)
+    text = models.TextField()
+    html = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["sent_at", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} → {', '.join(self.to)}"

@@ -1,0 +1,121 @@
+"""What happens to an endorsement after it is submitted: confirmation by its signer, then review by staff.
+
+Every step is one transaction that moves the status, stamps its time, queues the email it causes and records
+itself in Wagtail's log (visible in the endorsement's history), so the admin always tells who did what and when.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from . import mail
+from .choices import Status
+from .models import Endorsement
+from .tokens import token_hash
+
+# Which statuses each staff action applies to; anything else is left untouched (and reported).
+ALLOWED_FROM = {
+    "approve": {Status.PENDING_REVIEW},
+    "reject": {Status.PENDING_REVIEW, Status.UNCONFIRMED},
+    "withdraw": {Status.PENDING_REVIEW, Status.APPROVED},
+}
+ERASED = "—"
+
+
+class TokenProblem(ValueError):
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass
+class Confirmed:
+    reference: str
+    status: str
+
+
+def confirm(token: str) -> Confirmed:
+    """Raises TokenProblem("TOKEN_INVALID") for an unknown or used token, ("TOKEN_EXPIRED") for an old one."""
+    with transaction.atomic():
+        endorsement = (
+            Endorsement.objects.select_for_update()
+            .filter(token_hash=token_hash(token), status=Status.UNCONFIRMED)
+            .first()
+        )
+        if endorsement is None or not token:
+            raise TokenProblem("TOKEN_INVALID")
+        if endorsement.token_expires_at < timezone.now():
+            raise TokenProblem("TOKEN_EXPIRED")
+        endorsement.status = Status.PENDING_REVIEW
+        endorsement.confirmed_at = timezone.now()
+        endorsement.token_hash = ""
+        endorsement.token_expires_at = None
+        endorsement.save(update_fields=["status", "confirmed_at", "token_hash", "token_expires_at"])
+        log(endorsement, "campaign.endorsement.confirm")
+        mail.send_after_commit([mail.queue_staff_notice(endorsement)])
+    return Confirmed(reference=endorsement.reference, status=endorsement.status)
+
+
+def review(endorsements, action: str, user, reason: str = "") -> int:
+    """Applies a staff decision to each endorsement it applies to; returns how many changed."""
+    changed = 0
+    with transaction.atomic():
+        for endorsement in endorsements:
+            if endorsement.status in ALLOWED_FROM[action]:
+                mail.send_after_commit([DECISIONS[action](endorsement, user, reason)])
+                log(endorsement, f"campaign.endorsement.{action}", user=user, data={"reason": reason})
+                changed += 1
+    return changed
+
+
+def approve(endorsement: Endorsement, user, reason: str):
+    endorsement.status = Status.APPROVED
+    endorsement.approved_at = timezone.now()
+    record_review(endorsement, user, reason, "approved_at")
+    return mail.queue_decision(endorsement, "approved", reason)
+
+
+def reject(endorsement: Endorsement, user, reason: str):
+    endorsement.status = Status.REJECTED
+    endorsement.rejected_at = timezone.now()
+    endorsement.token_hash = ""
+    record_review(endorsement, user, reason, "rejected_at", "token_hash")
+    return mail.queue_decision(endorsement, "rejected", reason)
+
+
+def withdraw(endorsement: Endorsement, user, reason: str):
+    endorsement.status = Status.WITHDRAWN
+    endorsement.withdrawn_at = timezone.now()
+    record_review(endorsement, user, reason, "withdrawn_at")
+
+
+def record_review(endorsement: Endorsement, user, reason: str, *fields: str) -> None:
+    endorsement.reviewed_by = user
+    endorsement.review_reason = reason
+    endorsement.save(update_fields=["status", "reviewed_by", "review_reason", *fields])
+
+
+DECISIONS = {"approve": approve, "reject": reject, "withdraw": withdraw}
+
+
+def erase_personal_data(endorsements, user) -> int:
+    """Contact data goes from every endorsement; an approved one keeps its public record (institution, signatory,
+    statement, logo), anything else loses the signatory too. Queued emails, which hold the address, go as well."""
+    erased = 0
+    with transaction.atomic():
+        for endorsement in endorsements:
+            endorsement.email = ""
+            endorsement.phone = ""
+            endorsement.token_hash = ""
+            if endorsement.status != Status.APPROVED:
+                endorsement.signatory_name = ERASED
+                endorsement.signatory_title = ERASED
+                endorsement.statement = ""
+            endorsement.personal_data_erased_at = timezone.now()
+            endorsement.save()
+            endorsement.emails.all().delete()
+            log(endorsement, "campaign.endorsement.erase", user=user)
+            erased += 1
+    return erased

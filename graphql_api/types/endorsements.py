@@ -1,0 +1,269 @@
+"""Endorsements in the API: the form, the two mutations, the public list and the counters.
+
+The public `Endorsement` type is built from the public fields only (campaign.endorsements.public): it has no
+email or phone field, so no query can ask for one.
+"""
+
+from datetime import datetime
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+from django.utils import translation
+from strawberry.file_uploads import Upload
+from wagtail.models import Locale
+
+from campaign.endorsements import moderation, public, submission
+from campaign.endorsements.choices import Kind
+from campaign.endorsements.form import describe
+from campaign.localization import section
+from campaign.models import EndorsePage
+
+from ..errors import ApiError
+from ..pagination import page_window
+from ..request_cache import cached
+from . import taxonomy
+from .images import Image
+from .stories import FacetValue
+
+
+@strawberry.type(description="One option of a choice field.")
+class Choice:
+    value: str = strawberry.field(description="What to send back.")
+    label: str = strawberry.field(description="What to show, in the requested locale.")
+
+
+@strawberry.type(description="A field of the endorsement form, described in the requested locale.")
+class FormField:
+    name: str = strawberry.field(description="The EndorsementInput field it fills (camelCase).")
+    label: str
+    help: str | None = strawberry.field(description="A sentence to show under the field, if any.")
+    required: bool
+    max_length: int | None = strawberry.field(description="Longest accepted text, in characters.")
+    choices: list[Choice] = strawberry.field(description="For choice fields, the options in display order.")
+
+
+@strawberry.type(description="Everything the frontend needs to render the endorsement form in one locale.")
+class EndorsementForm:
+    fields: list[FormField]
+    consent_text: str = strawberry.field(description="The consent text the signer agrees to (the endorse page's).")
+    consent_version: str = strawberry.field(description="Send it back in EndorsementInput.consentVersion.")
+
+
+@strawberry.input(description="An endorsement as the signer typed it. Text is stored as plain text (markup removed).")
+class EndorsementInput:
+    institution_name: str
+    kind: str = strawberry.field(description="city, region, association or organisation.")
+    country: str = strawberry.field(description="ISO 3166-1 alpha-2 code.")
+    signatory_name: str
+    signatory_title: str
+    email: str = strawberry.field(description="Receives the confirmation link; never published.")
+    language: str = strawberry.field(description="fr, en or es: the language of the emails and of the errors.")
+    consent_publication: bool = strawberry.field(description="Must be true: endorsements are public.")
+    consent_version: str = strawberry.field(description="EndorsementForm.consentVersion, as shown to the signer.")
+    consent_contact: bool = strawberry.field(default=False, description="Campaign news by email; never pre-ticked.")
+    region: str | None = strawberry.field(default=None, description="UCLG region code; default: the country's.")
+    population_band: str | None = None
+    website: str | None = None
+    phone: str | None = strawberry.field(default=None, description="Never published.")
+    statement: str | None = strawberry.field(default=None, description="Public statement, plain text.")
+    trap: str | None = strawberry.field(
+        default=None, description="Honeypot: hidden from people; anything in it marks the submission as a bot's."
+    )
+    logo: Upload | None = strawberry.field(
+        default=None, description="Optional logo (multipart upload): PNG, JPEG, WebP, GIF or AVIF, re-encoded."
+    )
+
+
+@strawberry.type(description="The endorsement is stored; its signer must now confirm it from the email we sent.")
+class EndorsementReceived:
+    reference: str = strawberry.field(description="The endorsement's public reference, for correspondence.")
+    status: str = strawberry.field(description="unconfirmed")
+
+
+@strawberry.type(description="The signer confirmed the endorsement; staff review it next.")
+class EndorsementConfirmed:
+    reference: str
+    status: str = strawberry.field(description="pending_review")
+
+
+@strawberry.type(description="A problem with one field, in the signer's language.")
+class FieldError:
+    field: str = strawberry.field(description="The EndorsementInput field (camelCase), `token`, or `input`.")
+    code: str = strawberry.field(
+        description="REQUIRED, TOO_LONG, INVALID, DUPLICATE, CONSENT_REQUIRED, TOKEN_INVALID, TOKEN_EXPIRED or "
+        "RATE_LIMITED."
+    )
+    message: str
+
+
+@strawberry.type(description="Nothing was stored (or confirmed); the errors say why.")
+class InvalidEndorsement:
+    errors: list[FieldError]
+
+
+EndorseResult = Annotated[EndorsementReceived | InvalidEndorsement, strawberry.union("EndorseResult")]
+ConfirmEndorsementResult = Annotated[
+    EndorsementConfirmed | InvalidEndorsement, strawberry.union("ConfirmEndorsementResult")
+]
+
+
+@strawberry.type(description="An approved endorsement, as published. It holds no contact data.")
+class Endorsement:
+    id: strawberry.ID
+    institution_name: str
+    kind: taxonomy.Term
+    country: taxonomy.Country
+    region: taxonomy.Term | None
+    signatory_name: str
+    signatory_title: str
+    statement: str | None
+    approved_at: datetime
+    logo: Image | None
+    latitude: float | None
+    longitude: float | None
+
+
+@strawberry.type(description="A page of approved endorsements and how many there are in all.")
+class EndorsementList:
+    total_count: int
+    items: list[Endorsement]
+
+
+@strawberry.input(description="Endorsement filters; within one list any value matches, across lists all must match.")
+class EndorsementFilter:
+    countries: list[str] | None = strawberry.field(default=None, description="ISO 3166-1 alpha-2 codes.")
+    regions: list[str] | None = strawberry.field(default=None, description="UCLG region codes.")
+    kinds: list[str] | None = strawberry.field(default=None, description="city, region, association, organisation.")
+    search: str | None = strawberry.field(default=None, description="Words in the institution's or signer's name.")
+
+
+@strawberry.enum(description="NEWEST and OLDEST by approval date, NAME alphabetically.")
+class EndorsementOrder(Enum):
+    NEWEST = "NEWEST"
+    OLDEST = "OLDEST"
+    NAME = "NAME"
+
+
+@strawberry.type(description="Approved endorsements in a month.")
+class MonthCount:
+    month: str = strawberry.field(description='Year and month, "2026-11".')
+    count: int
+
+
+@strawberry.type(description="Counters of approved endorsements.")
+class EndorsementStats:
+    total: int
+    by_country: list[FacetValue]
+    by_region: list[FacetValue]
+    by_kind: list[FacetValue]
+    by_month: list[MonthCount] = strawberry.field(description="Oldest month first; months without any are left out.")
+
+
+def camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def endorsement_form(locale: Locale) -> EndorsementForm:
+    page = section(EndorsePage, locale)
+    if page is None:
+        raise ApiError("No published endorse page in this locale.", "NOT_FOUND")
+    fields = [
+        FormField(
+            name=camel(field.name),
+            label=field.label,
+            help=field.help or None,
+            required=field.required,
+            max_length=field.max_length,
+            choices=[Choice(value=value, label=label) for value, label in field.choices],
+        )
+        for field in describe(locale.language_code)
+    ]
+    endorse = page.specific
+    return EndorsementForm(fields=fields, consent_text=endorse.consent_text, consent_version=endorse.consent_version)
+
+
+def invalid(errors) -> InvalidEndorsement:
+    return InvalidEndorsement(
+        errors=[FieldError(field=camel(error.field), code=error.code, message=error.message) for error in errors]
+    )
+
+
+def endorse(info: strawberry.Info, data: EndorsementInput) -> EndorsementReceived | InvalidEndorsement:
+    values = {name: getattr(data, name) for name in submission.FORM_TO_MODEL | {"region", "trap"}}
+    values = {name: "" if value is None else value for name, value in values.items()}
+    result = submission.submit(values, info.context.request, logo=data.logo)
+    if isinstance(result, submission.Received):
+        return EndorsementReceived(reference=result.reference, status=result.status)
+    return invalid(result)
+
+
+def confirm(token: str, language: str | None) -> EndorsementConfirmed | InvalidEndorsement:
+    try:
+        confirmed = moderation.confirm(token)
+    except moderation.TokenProblem as problem:
+        with translation.override(language if language in {"fr", "en", "es"} else "fr"):
+            message = {
+                "TOKEN_INVALID": translation.gettext("This confirmation link is not valid, or it was already used."),
+                "TOKEN_EXPIRED": translation.gettext("This confirmation link has expired; please endorse again."),
+            }[problem.code]
+        return InvalidEndorsement(errors=[FieldError(field="token", code=problem.code, message=message)])
+    return EndorsementConfirmed(reference=confirmed.reference, status=confirmed.status)
+
+
+def kind_terms(locale: Locale) -> dict[str, taxonomy.Term]:
+    with translation.override(locale.language_code):
+        return {value: taxonomy.Term(code=value, label=str(label)) for value, label in Kind.choices}
+
+
+def as_public(info: strawberry.Info, row, locale: Locale) -> Endorsement:
+    regions = taxonomy.regions(info, locale)
+    return Endorsement(
+        id=strawberry.ID(row.reference),
+        institution_name=row.institution_name,
+        kind=kind_terms(locale)[row.kind],
+        country=taxonomy.country(row.country.code, locale),
+        region=regions.get(row.region),
+        signatory_name=row.signatory_name,
+        signatory_title=row.signatory_title,
+        statement=row.statement or None,
+        approved_at=row.approved_at,
+        logo=Image(image=row.logo, alt_text=row.institution_name) if row.logo_id else None,
+        latitude=row.latitude,
+        longitude=row.longitude,
+    )
+
+
+def endorsement_list(info, locale: Locale, wanted: EndorsementFilter | None, limit, offset, order) -> EndorsementList:
+    limit, offset = page_window(limit, offset)
+    wanted = wanted or EndorsementFilter()
+    found = public.endorsements(
+        public.EndorsementFilter(
+            countries=set(wanted.countries or []),
+            regions=set(wanted.regions or []),
+            kinds=set(wanted.kinds or []),
+            search=(wanted.search or "").strip(),
+        ),
+        order.value,
+    )
+    rows = list(found[offset : offset + limit])
+    return EndorsementList(total_count=found.count(), items=[as_public(info, row, locale) for row in rows])
+
+
+def facet(counter, label) -> list[FacetValue]:
+    ordered = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+    return [FacetValue(value=value, label=label(value), count=count) for value, count in ordered]
+
+
+def endorsement_stats(info: strawberry.Info, locale: Locale) -> EndorsementStats:
+    stats = cached(info, ("endorsement_stats",), public.stats)
+    regions = taxonomy.regions(info, locale)
+    kinds = kind_terms(locale)
+    return EndorsementStats(
+        total=stats.total,
+        by_country=facet(stats.by_country, lambda code: taxonomy.country(code, locale).name),
+        by_region=facet(stats.by_region, lambda code: regions[code].label if code in regions else code),
+        by_kind=facet(stats.by_kind, lambda code: kinds[code].label if code in kinds else code),
+        by_month=[MonthCount(month=month, count=count) for month, count in stats.by_month],
+    )

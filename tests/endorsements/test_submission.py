@@ -1,0 +1,196 @@
+"""Submitting: every bad field answers a localized field error and stores nothing; good input is stored clean."""
+
+import io
+import json
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from PIL import Image as PILImage
+
+from campaign.endorsements.models import Endorsement, OutgoingEmail
+from campaign.endorsements.tokens import token_hash
+
+from ..graphql.conftest import graphql  # noqa: F401
+from .conftest import ENDORSE
+
+pytestmark = pytest.mark.django_db
+
+BAD_FIELDS = [
+    ("institutionName", "", "REQUIRED"),
+    ("institutionName", "x" * 201, "TOO_LONG"),
+    ("institutionName", "<b> </b>", "REQUIRED"),
+    ("kind", "village", "INVALID"),
+    ("country", "ZZ", "INVALID"),
+    ("region", "atlantis", "INVALID"),
+    ("populationBand", "huge", "INVALID"),
+    ("website", "not a website", "INVALID"),
+    ("signatoryName", "   ", "REQUIRED"),
+    ("signatoryTitle", "y" * 201, "TOO_LONG"),
+    ("email", "", "REQUIRED"),
+    ("email", "maire@", "INVALID"),
+    ("phone", "call me", "INVALID"),
+    ("language", "de", "INVALID"),
+    ("statement", "z" * 1001, "TOO_LONG"),
+    ("consentPublication", False, "CONSENT_REQUIRED"),
+    ("consentVersion", "1999-01", "INVALID"),
+]
+
+
+@pytest.mark.parametrize(("field", "value", "code"), BAD_FIELDS)
+def test_a_bad_field_is_a_field_error_and_nothing_is_stored(endorse, valid_input, field, value, code):
+    result = endorse(valid_input(**{field: value}))
+    assert result["__typename"] == "InvalidEndorsement"
+    assert [(error["field"], error["code"]) for error in result["errors"]] == [(field, code)]
+    assert result["errors"][0]["message"]
+    assert not Endorsement.objects.exists() and not mail.outbox
+
+
+def test_errors_are_in_the_signers_language(endorse, valid_input):
+    french = endorse(valid_input(institutionName="", language="fr"))["errors"][0]["message"]
+    spanish = endorse(valid_input(institutionName="", language="es"))["errors"][0]["message"]
+    english = endorse(valid_input(institutionName="", language="en"))["errors"][0]["message"]
+    assert english == "This field is required." and spanish == "Este campo es necesario."
+    assert french not in (english, spanish)
+
+
+def test_text_is_stored_as_plain_normalized_text(endorse, valid_input):
+    endorse(
+        valid_input(
+            institutionName="  Ville de <b>Grenoble</b><script>alert(1)</script> ",
+            statement="Nous <i>accueillons</i>.\r\n\r\n\r\n\r\nToujours &amp; partout.",
+            signatoryName="E\u0301ric\u200b Piolle",
+        )
+    )
+    stored = Endorsement.objects.get()
+    assert stored.institution_name == "Ville de Grenoble"
+    assert stored.statement == "Nous accueillons.\n\nToujours & partout."
+    assert stored.signatory_name == "Éric Piolle"
+
+
+def test_region_comes_from_the_country_unless_chosen(endorse, valid_input):
+    endorse(valid_input(country="SN", institutionName="Ville de Dakar"))
+    endorse(valid_input(country="TR", institutionName="Gaziantep", region="europe", email="g@example.org"))
+    assert dict(Endorsement.objects.values_list("country", "region")) == {"SN": "africa", "TR": "europe"}
+
+
+def test_a_second_endorsement_of_the_same_institution_is_a_duplicate(endorse, valid_input):
+    endorse(valid_input())
+    again = endorse(valid_input(institutionName="VILLE DE GRENOBLE !", email="someone@else.example"))
+    assert [error["code"] for error in again["errors"]] == ["DUPLICATE"]
+    assert "maire@grenoble.example" not in json.dumps(again) and "Piolle" not in json.dumps(again)
+    assert Endorsement.objects.count() == 1
+
+
+def test_a_rejected_institution_may_endorse_again(endorse, valid_input):
+    endorse(valid_input())
+    Endorsement.objects.update(status="rejected")
+    assert endorse(valid_input())["__typename"] == "EndorsementReceived"
+    assert Endorsement.objects.count() == 2
+
+
+def test_an_expired_unconfirmed_submission_no_longer_holds_the_place(endorse, valid_input):
+    endorse(valid_input())
+    Endorsement.objects.update(token_expires_at=timezone.now() - timedelta(minutes=1))
+    assert endorse(valid_input(email="new@grenoble.example"))["__typename"] == "EndorsementReceived"
+    assert list(Endorsement.objects.values_list("email", flat=True)) == ["new@grenoble.example"]
+
+
+def test_the_honeypot_answers_like_a_success_and_stores_nothing(endorse, valid_input):
+    result = endorse(valid_input(trap="http://spam.example"))
+    assert result["__typename"] == "EndorsementReceived"
+    assert not Endorsement.objects.exists() and not mail.outbox
+
+
+def test_submissions_are_limited_per_client_address(endorse, valid_input, settings):
+    settings.ENDORSEMENT_RATE_PER_IP = "2/h"
+    names = ["Lyon", "Nantes", "Lille"]
+    results = [endorse(valid_input(institutionName=name, email=f"{name}@example.org")) for name in names]
+    assert [result["__typename"] for result in results[:2]] == ["EndorsementReceived"] * 2
+    assert [error["code"] for error in results[2]["errors"]] == ["RATE_LIMITED"]
+    assert Endorsement.objects.count() == 2
+
+
+def test_submissions_are_limited_per_email(endorse, valid_input, settings):
+    settings.ENDORSEMENT_RATE_PER_EMAIL = "1/d"
+    endorse(valid_input(institutionName="Lyon", email="Same@Example.org"))
+    second = endorse(valid_input(institutionName="Nantes", email="same@example.org"))
+    assert [error["code"] for error in second["errors"]] == ["RATE_LIMITED"]
+
+
+def test_the_token_is_stored_hashed_single_use_and_expiring(endorse, confirm, valid_input):
+    endorse(valid_input())
+    token = mail.outbox[0].body.split("token=")[1].split()[0]
+    stored = Endorsement.objects.get()
+    assert stored.token_hash == token_hash(token) and token not in json.dumps(
+        list(Endorsement.objects.values()), default=str
+    )
+    assert confirm(token)["__typename"] == "EndorsementConfirmed"
+    assert confirm(token)["errors"][0]["code"] == "TOKEN_INVALID"
+    assert confirm("not-a-token", "es")["errors"][0]["message"].startswith("Este enlace")
+
+    endorse(valid_input(institutionName="Lyon", email="lyon@example.org"))
+    late = mail.outbox[-1].body.split("token=")[1].split()[0]
+    Endorsement.objects.filter(institution_name="Lyon").update(token_expires_at=timezone.now() - timedelta(seconds=1))
+    assert confirm(late)["errors"][0]["code"] == "TOKEN_EXPIRED"
+    assert Endorsement.objects.get(institution_name="Lyon").status == "unconfirmed"
+
+
+def test_a_failing_mail_server_keeps_the_endorsement_and_queues_the_email(endorse, valid_input, monkeypatch):
+    from django.core.mail import EmailMultiAlternatives
+    from django.core.management import call_command
+
+    def refuse(self, fail_silently=False):
+        raise ConnectionRefusedError("mail server down")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(EmailMultiAlternatives, "send", refuse)
+        assert endorse(valid_input())["__typename"] == "EndorsementReceived"
+    queued = OutgoingEmail.objects.get()
+    assert queued.sent_at is None and "mail server down" in queued.last_error and queued.attempts == 1
+    assert Endorsement.objects.count() == 1
+
+    OutgoingEmail.objects.update(next_attempt_at=timezone.now())
+    call_command("send_queued_emails", stdout=io.StringIO())
+    assert OutgoingEmail.objects.get().sent_at is not None and len(mail.outbox) == 1
+
+
+def png(size=(300, 200), image_format="PNG") -> bytes:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, (10, 90, 160)).save(buffer, format=image_format)
+    return buffer.getvalue()
+
+
+def post_with_logo(client, data: dict, content: bytes, name="logo.png"):
+    """A GraphQL multipart request (the spec frontends' upload clients follow)."""
+    operations = {"query": ENDORSE, "variables": {"input": {**data, "logo": None}}}
+    upload = io.BytesIO(content)
+    upload.name = name
+    return client.post(
+        "/graphql/",
+        {"operations": json.dumps(operations), "map": json.dumps({"0": ["variables.input.logo"]}), "0": upload},
+    ).json()["data"]["endorseCharter"]
+
+
+def test_a_logo_is_stored_re_encoded_as_png(client, valid_input, settings):
+    result = post_with_logo(client, valid_input(), png(image_format="JPEG"), "logo.jpg")
+    assert result["__typename"] == "EndorsementReceived"
+    logo = Endorsement.objects.get().logo
+    assert logo.file.name.endswith(".png") and (logo.width, logo.height) == (300, 200)
+
+
+@pytest.mark.parametrize(
+    ("content", "limit"),
+    [
+        (b"GIF89a not really", None),
+        (png(), {"ENDORSEMENT_LOGO_MAX_BYTES": 100}),
+        (png((3000, 3000)), {"ENDORSEMENT_LOGO_MAX_PIXELS": 1_000_000}),
+    ],
+)
+def test_a_bad_logo_is_refused_and_nothing_is_stored(client, valid_input, settings, content, limit):
+    for name, value in (limit or {}).items():
+        setattr(settings, name, value)
+    result = post_with_logo(client, valid_input(), content)
+    assert [(error["field"], error["code"]) for error in result["errors"]] == [("logo", "INVALID")]
+    assert not Endorsement.objects.exists()
