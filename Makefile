@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test install messages lint check lock serve bench
+.PHONY: demo test install messages lint check lock serve bench bench-endorse
 
 $(INSTALLED): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ test: messages
 bench: messages
 	$(BIN)/python -m bench.graphql_bench
 
+# Endorsement submissions per second through endorseCharter (set DATABASE_URL to measure on PostgreSQL).
+bench-endorse: messages
+	$(BIN)/python -m bench.endorse_bench
+
 lint: install
 	$(BIN)/ruff check .
 
@@ -47,4 +51,4 @@ lock:
 	.lock-venv/bin/python -m pip install --quiet --upgrade pip
 	.lock-venv/bin/python -m pip install --quiet ".[test]"
 	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^lampedusa-charter-cms' > requirements.lock
-	rm -rf .lock-venv
+	rm -rf .lock-venv build *.egg-info

@@ -51,3 +51,9 @@ def test_redis_url_switches_the_cache_to_redis():
 
     assert cache_settings("redis://127.0.0.1:6379/1")["default"]["BACKEND"] == "django_redis.cache.RedisCache"
     assert cache_settings("")["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_production_without_redis_fails_the_checks_as_rate_limits_would_not_be_shared():
+    env = {name: value for name, value in SANE_ENV.items() if name != "REDIS_URL"}
+    result = run_manage("check", "--deploy", env=env)
+    assert result.returncode != 0 and "django_ratelimit.E003" in result.stderr

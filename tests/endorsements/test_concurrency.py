@@ -1,0 +1,105 @@
+"""Simultaneous submissions against the real PostgreSQL database (threads, each with its own connection).
+
+SQLite serialises every write, so only PostgreSQL shows whether the duplicate rule holds under concurrency; CI
+runs this module on PostgreSQL (DATABASE_URL), and it is skipped on SQLite.
+
+The threads commit on their own connections, outside the test's transaction; what they wrote is read back and
+deleted from other threads too, so the content loaded for the whole session stays as it was.
+"""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+from django.test import RequestFactory
+
+from campaign.endorsements.models import Endorsement
+from campaign.endorsements.submission import Received, submit
+from campaign.models import EndorsePage
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's concurrent writers"),
+]
+
+
+def submission(index: int, institution: str, consent_version: str) -> dict:
+    return {
+        "institution_name": institution,
+        "kind": "city",
+        "country": "FR",
+        "signatory_name": f"Signer {index}",
+        "signatory_title": "Mayor",
+        "email": f"signer{index}@example.org",
+        "language": "fr",
+        "consent_publication": True,
+        "consent_contact": False,
+        "consent_version": consent_version,
+    }
+
+
+def submit_all(payloads: list[dict], connections_at_once: int = 50) -> list:
+    """All payloads submitted by `connections_at_once` threads released together (PostgreSQL here accepts 100
+    connections, like a production pool: 200 submissions therefore share 50 connections, four each)."""
+    workers = min(len(payloads), connections_at_once)
+    barrier = threading.Barrier(workers)
+    results: list = [None] * len(payloads)
+
+    def worker(first: int) -> None:
+        barrier.wait()
+        try:
+            for index in range(first, len(payloads), workers):
+                request = RequestFactory().post("/graphql/", REMOTE_ADDR=f"10.0.{index // 250}.{index % 250}")
+                results[index] = submit(payloads[index], request)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker, args=(first,)) for first in range(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def in_own_connection(query):
+    """Runs `query` in another thread, so it sees (and commits) outside this test's transaction."""
+    result = []
+
+    def worker():
+        try:
+            result.append(query())
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    return result[0]
+
+
+@pytest.fixture
+def consent_version():
+    version = EndorsePage.objects.live().first().consent_version
+    yield version
+    in_own_connection(lambda: Endorsement.objects.filter(signatory_name__startswith="Signer ").delete())
+
+
+def committed(**filters) -> int:
+    return in_own_connection(lambda: Endorsement.objects.filter(**filters).count())
+
+
+def test_fifty_simultaneous_submissions_for_one_institution_create_one_row(consent_version, settings):
+    settings.ENDORSEMENT_RATE_PER_IP = "1000/h"
+    results = submit_all([submission(i, "Ville de Grenoble", consent_version) for i in range(50)])
+    assert committed(name_key="ville de grenoble") == 1
+    received = [result for result in results if isinstance(result, Received)]
+    refused = [result for result in results if not isinstance(result, Received)]
+    assert len(received) == 1 and all(errors[0].code == "DUPLICATE" for errors in refused)
+
+
+def test_two_hundred_simultaneous_submissions_for_different_institutions_create_two_hundred(consent_version, settings):
+    settings.ENDORSEMENT_RATE_PER_IP = "1000/h"
+    results = submit_all([submission(i, f"Commune numéro {i}", consent_version) for i in range(200)])
+    assert all(isinstance(result, Received) for result in results)
+    assert committed(name_key__startswith="commune numero") == 200

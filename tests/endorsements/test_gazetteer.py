@@ -1,0 +1,28 @@
+"""Placing an institution on the map from its name, offline."""
+
+import pytest
+
+from campaign.endorsements.gazetteer import coordinates, word_runs
+
+
+def test_institution_words_are_not_looked_up_alone():
+    assert word_runs("Ayuntamiento de Barcelona") == ["ayuntamiento de barcelona", "de barcelona", "barcelona"]
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "near"),
+    [
+        ("Ayuntamiento de Barcelona", "ES", (41.39, 2.16)),
+        ("Comune di Lampedusa e Linosa", "IT", (35.50, 12.61)),
+        ("Ville de Saint-Étienne", "FR", (45.43, 4.39)),
+        ("Gaziantep Metropolitan Municipality", "TR", (37.06, 37.38)),
+    ],
+)
+def test_a_city_is_found_in_its_country(name, country, near):
+    latitude, longitude = coordinates(name, country)
+    assert (round(latitude, 1), round(longitude, 1)) == (round(near[0], 1), round(near[1], 1))
+
+
+def test_an_institution_without_a_place_name_has_no_position():
+    assert coordinates("Cités et Gouvernements Locaux Unis", "ES") is None
+    assert coordinates("Barcelona", "FR") is None, "a place of another country does not count"
