@@ -6,3 +6,8 @@ class CampaignConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "campaign"
     verbose_name = _("Lampedusa Charter campaign")
+
+    def ready(self):
+        from .generation_signals import connect
+
+        connect()

@@ -1,16 +1,27 @@
-"""The /graphql/ endpoint: queries by GET (cacheable) or POST, mutations by POST only; bounded request bodies."""
+"""The /graphql/ endpoint: queries by GET (cacheable by a CDN) or POST, mutations by POST only.
+
+Around strawberry's view: bounded request bodies, automatic persisted queries, the response cache, and HTTP
+caching headers (Cache-Control, a strong ETag, 304 answers to If-None-Match).
+"""
+
+import hashlib
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.http import JsonResponse
+from django.http import HttpResponseNotModified, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
+from graphql import ExecutionResult
 from strawberry.django.views import GraphQLView
 
+from . import response_cache
+from .persisted_queries import PersistedQueryError, resolve
 from .schema import schema
 
 
 def error_response(message: str, code: str, status: int) -> JsonResponse:
-    return JsonResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status=status)
+    response = JsonResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 class CampaignGraphQLView(GraphQLView):
@@ -23,7 +34,31 @@ class CampaignGraphQLView(GraphQLView):
             response = super().dispatch(request, *args, **kwargs)
         except RequestDataTooBig:
             return too_large
-        return coded(response)
+        except PersistedQueryError as error:
+            return error_response(str(error), error.code, 200)
+        return http_caching(request, coded(response))
+
+    def parse_http_body(self, request):
+        data = super().parse_http_body(request)
+        return data if isinstance(data, list) else resolve(data)
+
+    def execute_single(self, request, request_adapter, sub_response, context, root_value, request_data):
+        operation = response_cache.analyse(request_data.query or "")
+        request.graphql_cacheable = operation.cacheable
+        if not operation.cacheable:
+            return super().execute_single(request, request_adapter, sub_response, context, root_value, request_data)
+        key = response_cache.cache_key(operation, request_data.operation_name, request_data.variables, site(request))
+        data = response_cache.get(key)
+        if data is not None:
+            return ExecutionResult(data=data)
+        result = super().execute_single(request, request_adapter, sub_response, context, root_value, request_data)
+        if not result.errors:
+            response_cache.store(key, result.data)
+        return result
+
+
+def site(request) -> str:
+    return request.get_host()
 
 
 def coded(response):
@@ -32,6 +67,36 @@ def coded(response):
     if response.status_code == 400 and response.get("Content-Type", "").startswith("text/plain"):
         return error_response(response.content.decode(), "BAD_REQUEST", 400)
     return response
+
+
+def http_caching(request, response):
+    """A successful query by GET may be kept by browsers and CDNs; anything else (POST, mutations, preview,
+    errors) must not be stored anywhere."""
+    shareable = (
+        request.method == "GET"
+        and response.status_code == 200
+        and getattr(request, "graphql_cacheable", False)
+        and b'"errors"' not in response.content
+    )
+    if not shareable:
+        response["Cache-Control"] = "no-store"
+        return response
+    response["Cache-Control"] = (
+        f"public, max-age={settings.GRAPHQL_HTTP_MAX_AGE}, s-maxage={settings.GRAPHQL_HTTP_S_MAXAGE}, "
+        f"stale-while-revalidate={settings.GRAPHQL_HTTP_STALE_WHILE_REVALIDATE}"
+    )
+    response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:40]}"'
+    response["Vary"] = "Accept-Encoding"
+    if etag_matches(request.headers.get("If-None-Match", ""), response["ETag"]):
+        not_modified = HttpResponseNotModified()
+        for header in ("Cache-Control", "ETag", "Vary"):
+            not_modified[header] = response[header]
+        return not_modified
+    return response
+
+
+def etag_matches(if_none_match: str, etag: str) -> bool:
+    return any(candidate.strip() in (etag, "*") for candidate in if_none_match.split(","))
 
 
 graphql_view = csrf_exempt(

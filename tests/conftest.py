@@ -12,6 +12,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_campaign_content", stdout=io.StringIO())
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (GraphQL responses, rate-limit counters): its database changes are
+    rolled back at the end, and what was cached from them must go too."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def editor(django_user_model):
     return django_user_model.objects.create_superuser("editor", "editor@example.org", "editor-password")

@@ -219,3 +219,12 @@ CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="REMOTE_ADDR")
 RATELIMIT_IP_META_KEY = "campaign.endorsements.rate_limits.client_ip"
 ENDORSEMENT_LOGO_MAX_BYTES = env.int("ENDORSEMENT_LOGO_MAX_BYTES", default=2 * 1024 * 1024)
 ENDORSEMENT_LOGO_MAX_PIXELS = env.int("ENDORSEMENT_LOGO_MAX_PIXELS", default=25_000_000)
+
+# GraphQL response cache (entries also become unreachable at once when the data they read changes) and the HTTP
+# caching of queries sent by GET: browsers revalidate (max-age), CDNs keep them s-maxage seconds, then may serve
+# them stale while revalidating.
+GRAPHQL_RESPONSE_CACHE_SECONDS = env.int("GRAPHQL_RESPONSE_CACHE_SECONDS", default=3600)
+GRAPHQL_PERSISTED_QUERY_SECONDS = env.int("GRAPHQL_PERSISTED_QUERY_SECONDS", default=30 * 24 * 3600)
+GRAPHQL_HTTP_MAX_AGE = env.int("GRAPHQL_HTTP_MAX_AGE", default=0)
+GRAPHQL_HTTP_S_MAXAGE = env.int("GRAPHQL_HTTP_S_MAXAGE", default=60)
+GRAPHQL_HTTP_STALE_WHILE_REVALIDATE = env.int("GRAPHQL_HTTP_STALE_WHILE_REVALIDATE", default=300)

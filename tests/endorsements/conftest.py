@@ -81,11 +81,3 @@ def moderate(editor_client, django_capture_on_commit_callbacks):
             return editor_client.post(f"/admin/bulk/campaign/endorsement/{action}/?{ids}", {"reason": reason})
 
     return run
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """Rate-limit counters live in the cache; each test starts with none."""
-    from django.core.cache import cache
-
-    cache.clear()

@@ -1,4 +1,7 @@
 import pytest
+from django.core.cache import cache
+
+from campaign import generations
 
 
 @pytest.fixture
@@ -13,3 +16,8 @@ def graphql(client):
         return response.json()
 
     return run
+
+
+def forget_cached_responses() -> None:
+    """Every cached GraphQL response unreachable (as after a change of content), other cache entries kept."""
+    cache.delete_many([generations.key(kind) for kind in generations.KINDS])

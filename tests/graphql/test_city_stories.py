@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from campaign.models import CityStoryPage
+from tests.graphql.conftest import forget_cached_responses
 
 pytestmark = pytest.mark.django_db
 
@@ -109,6 +110,8 @@ def test_bad_input_is_a_coded_error(graphql, variables, message):
 
 
 def count_queries(graphql, **variables) -> int:
+    """Queries of a response-cache miss."""
+    forget_cached_responses()
     with CaptureQueriesContext(connection) as queries:
         stories(graphql, **variables)
     return len(queries)

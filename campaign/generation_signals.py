@@ -1,0 +1,59 @@
+"""Which changes start a new generation of public data (campaign.generations).
+
+Content: publishing, unpublishing, moving or deleting a page (translations are published pages too), a view
+restriction added or removed, any change to a snippet, a redirect, an image, a document, a locale or the site.
+Endorsements: any change to an existing endorsement (approval, withdrawal, erasure, staff edits); a new,
+unconfirmed submission is not public and changes nothing.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import generations
+from .cities import City
+from .endorsements.models import Endorsement
+from .navigation import NavigationMenu, SiteSettings
+from .taxonomy import ActionPriority, EngagementType, Region, Theme
+
+CONTENT_MODELS = (
+    City,
+    ActionPriority,
+    EngagementType,
+    Region,
+    Theme,
+    NavigationMenu,
+    SiteSettings,
+    Redirect,
+    PageViewRestriction,
+    Locale,
+    Site,
+)
+
+
+def content_changed(**kwargs) -> None:
+    generations.advance(generations.CONTENT)
+
+
+def page_deleted(instance, **kwargs) -> None:
+    if isinstance(instance, Page):
+        generations.advance(generations.CONTENT)
+
+
+def endorsement_changed(instance, created=False, **kwargs) -> None:
+    if not created:
+        generations.advance(generations.ENDORSEMENTS)
+
+
+def connect() -> None:
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(content_changed, dispatch_uid=f"generation-{id(signal)}")
+    post_delete.connect(page_deleted, dispatch_uid="generation-page-deleted")
+    for model in (*CONTENT_MODELS, get_image_model(), get_document_model()):
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"generation-save-{model.__name__}")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"generation-delete-{model.__name__}")
+    post_save.connect(endorsement_changed, sender=Endorsement, dispatch_uid="generation-endorsement-save")
+    post_delete.connect(endorsement_changed, sender=Endorsement, dispatch_uid="generation-endorsement-delete")

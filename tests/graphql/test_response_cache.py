@@ -1,0 +1,206 @@
+"""The response cache: repeated queries cost no SQL, and no change can be followed by a stale answer.
+
+Each change runs with its transaction's on-commit callbacks executed, as in production, where the new generation
+of the data starts when the change commits.
+"""
+
+import hashlib
+import json
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from campaign.endorsements.models import Endorsement
+from campaign.models import CityStoryPage, PrinciplePage, SiteSettings, StandardPage, Theme
+
+pytestmark = pytest.mark.django_db
+
+TITLE = "query ($path: String!) { page(path: $path) { title } }"
+DIGNITY = "/fr/charte/dignite/"
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Runs a change and its on-commit callbacks, as a committed transaction would."""
+
+    def run(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+
+    return run
+
+
+def title(graphql, path=DIGNITY):
+    page = graphql(TITLE, path=path)["data"]["page"]
+    return page and page["title"]
+
+
+def test_a_repeated_query_costs_no_sql_even_written_differently(graphql):
+    graphql(TITLE, path=DIGNITY)
+    with CaptureQueriesContext(connection) as queries:
+        again = graphql("query($path:String!){page(path:$path){\n  title\n}}", path=DIGNITY)
+    assert again["data"]["page"]["title"] and len(queries) == 0
+
+
+def test_other_variables_are_another_entry(graphql):
+    assert title(graphql) != title(graphql, "/es/carta/dignidad/")
+
+
+def publish_title(page, new_title):
+    page.title = new_title
+    page.save_revision().publish()
+
+
+def test_publishing_a_page_is_seen_at_once(graphql, committed):
+    assert title(graphql) != "Dignité (nouveau)"
+    principle = PrinciplePage.objects.get(locale__language_code="fr", number=1)
+    committed(lambda: publish_title(principle, "Dignité (nouveau)"))
+    assert title(graphql) == "Dignité (nouveau)"
+
+
+def test_publishing_a_translation_is_seen_at_once(graphql, committed):
+    title(graphql, "/es/carta/dignidad/")
+    principle = PrinciplePage.objects.get(locale__language_code="es", number=1)
+    committed(lambda: publish_title(principle, "Dignidad (nueva)"))
+    assert title(graphql, "/es/carta/dignidad/") == "Dignidad (nueva)"
+
+
+def test_unpublishing_a_page_is_seen_at_once(graphql, committed):
+    assert title(graphql)
+    principle = PrinciplePage.objects.get(locale__language_code="fr", number=1)
+    committed(principle.unpublish)
+    assert title(graphql) is None
+
+
+def test_deleting_a_page_is_seen_at_once(graphql, committed):
+    path = "/fr/histoires/milan-premiers-pas/"
+    assert title(graphql, path)
+    story = CityStoryPage.objects.get(locale__language_code="fr", slug="milan-premiers-pas")
+    committed(story.delete)
+    assert title(graphql, path) is None
+
+
+def test_moving_a_page_is_seen_at_once(graphql, committed):
+    legal = StandardPage.objects.get(locale__language_code="fr", slug="mentions-legales")
+    privacy = StandardPage.objects.get(locale__language_code="fr", slug="confidentialite")
+    assert title(graphql, "/fr/mentions-legales/")
+    committed(lambda: legal.move(privacy, pos="last-child"))
+    assert title(graphql, "/fr/mentions-legales/") is None
+    assert title(graphql, "/fr/confidentialite/mentions-legales/") == legal.title
+
+
+def test_restricting_a_page_is_seen_at_once(graphql, committed):
+    assert title(graphql)
+    principle = PrinciplePage.objects.get(locale__language_code="fr", number=1)
+    committed(lambda: PageViewRestriction.objects.create(page=principle, restriction_type="password", password="x"))
+    assert title(graphql) is None
+
+
+def test_saving_a_snippet_is_seen_at_once(graphql, committed):
+    query = '{ cityStories(locale: "fr", limit: 1) { facets { themes { value label } } } }'
+    graphql(query)
+    theme = Theme.objects.filter(locale__language_code="fr").first()
+    theme.label = "Libellé changé"
+    committed(theme.save)
+    labels = {facet["value"]: facet["label"] for facet in graphql(query)["data"]["cityStories"]["facets"]["themes"]}
+    assert labels[theme.code] == "Libellé changé"
+
+
+def test_saving_site_settings_is_seen_at_once(graphql, committed):
+    query = '{ site(locale: "fr") { name } }'
+    graphql(query)
+    settings = SiteSettings.objects.get(locale__language_code="fr")
+    settings.site_name = "Charte (nouveau nom)"
+    committed(settings.save)
+    assert graphql(query)["data"]["site"]["name"] == "Charte (nouveau nom)"
+
+
+def test_approving_an_endorsement_is_seen_at_once_and_leaves_cached_pages_alone(graphql, committed):
+    endorsement = Endorsement.objects.create(
+        institution_name="Lyon",
+        kind="city",
+        country="FR",
+        consent_publication=True,
+        consent_version="v",
+        status="pending_review",
+    )
+    graphql(TITLE, path=DIGNITY)
+    assert graphql("{ endorsementStats { total } }")["data"]["endorsementStats"]["total"] == 0
+
+    def approve():
+        endorsement.status = "approved"
+        endorsement.approved_at = endorsement.submitted_at
+        endorsement.save()
+
+    committed(approve)
+    assert graphql("{ endorsementStats { total } }")["data"]["endorsementStats"]["total"] == 1
+    with CaptureQueriesContext(connection) as queries:
+        graphql(TITLE, path=DIGNITY)
+    assert len(queries) == 0, "page answers do not depend on endorsements"
+
+
+def test_answers_with_errors_are_not_cached(graphql):
+    graphql('{ charter(locale: "xx") { title } }')
+    with CaptureQueriesContext(connection) as queries:
+        body = graphql('{ charter(locale: "xx") { title } }')
+    assert body["errors"][0]["extensions"]["code"] == "UNKNOWN_LOCALE" and len(queries) > 0
+
+
+def test_preview_is_never_cached(client):
+    principle = PrinciplePage.objects.get(locale__language_code="fr", number=1)
+    token = parse_qs(urlparse(principle.serve_preview(None, "")["Location"]).query)["token"][0]
+    params = {"query": "query ($t: String!) { preview(token: $t) { title } }", "variables": json.dumps({"t": token})}
+    response = client.get("/graphql/", params)
+    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/graphql/", params)
+    assert again.json()["data"]["preview"]["title"] == principle.title and len(queries) > 0
+
+
+def get(client, query, **headers):
+    return client.get("/graphql/", {"query": query}, **headers)
+
+
+def test_a_query_by_get_is_cacheable_with_a_strong_etag_and_answers_304():
+    from django.test import Client
+
+    client = Client()
+    response = get(client, "{ locales { code } }")
+    assert response["Cache-Control"] == "public, max-age=0, s-maxage=60, stale-while-revalidate=300"
+    etag = response["ETag"]
+    assert etag.startswith('"') and not etag.startswith("W/")
+    revalidated = get(client, "{ locales { code } }", HTTP_IF_NONE_MATCH=etag)
+    assert revalidated.status_code == 304 and revalidated.content == b"" and revalidated["ETag"] == etag
+
+
+def test_posts_mutations_and_errors_are_never_stored(client):
+    posted = client.post("/graphql/", {"query": "{ locales { code } }"}, content_type="application/json")
+    assert posted["Cache-Control"] == "no-store"
+    assert get(client, '{ charter(locale: "xx") { title } }')["Cache-Control"] == "no-store"
+    mutation = client.post(
+        "/graphql/",
+        {"query": 'mutation { confirmEndorsement(token: "x") { __typename } }'},
+        content_type="application/json",
+    )
+    assert mutation["Cache-Control"] == "no-store"
+
+
+def persisted(client, digest, query=None):
+    params = {"extensions": json.dumps({"persistedQuery": {"version": 1, "sha256Hash": digest}})}
+    if query:
+        params["query"] = query
+    return client.get("/graphql/", params).json()
+
+
+def test_automatic_persisted_queries(client):
+    query = "{ locales { code } }"
+    digest = hashlib.sha256(query.encode()).hexdigest()
+    unknown = persisted(client, digest)
+    assert unknown["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_FOUND"
+    assert persisted(client, digest, query)["data"]["locales"][0]["code"] == "fr"
+    assert persisted(client, digest)["data"]["locales"][0]["code"] == "fr"
+    wrong = persisted(client, "0" * 64, query)
+    assert wrong["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_HASH_MISMATCH"
