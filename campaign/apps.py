@@ -8,6 +8,8 @@ class CampaignConfig(AppConfig):
     verbose_name = _("Lampedusa Charter campaign")
 
     def ready(self):
+        from . import revalidation
         from .generation_signals import connect
 
         connect()
+        revalidation.connect()

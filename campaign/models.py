@@ -12,6 +12,7 @@ from .pages.standard import EndorsePage, StandardPage
 from .pages.stories import CityStoryIndexPage, CityStoryPage
 from .pages.timeline import MilestonePage, TimelinePage
 from .preview import PagePreview
+from .revalidation import FrontendNotification
 from .taxonomy import ActionPriority, EngagementType, Region, Theme
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "EndorsePage",
     "Endorsement",
     "EngagementType",
+    "FrontendNotification",
     "HomeFeaturedChapter",
     "HomeFeaturedStory",
     "HomePage",

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -10,6 +11,7 @@ from .endorsements.admin import BULK_ACTIONS, LOG_ACTIONS, REVIEW_PERMISSION, En
 from .endorsements.admin import listing_buttons as endorsement_buttons
 from .endorsements.models import Endorsement
 from .models import ActionPriority, City, EngagementType, NavigationMenu, Region, SiteSettings, Theme
+from .revalidation import FrontendNotification
 
 
 class CityViewSet(SnippetViewSet):
@@ -96,3 +98,21 @@ def add_site_structure_panel(request, panels):
     panels.append(SiteStructurePanel())
     if request.user.has_perm(REVIEW_PERMISSION):
         panels.append(EndorsementsPanel())
+
+
+class FrontendNotificationViewSet(ModelViewSet):
+    """The latest revalidation notices sent to the frontend, delivered or failing (Settings menu, admins only)."""
+
+    model = FrontendNotification
+    icon = "resubmit"
+    add_to_settings_menu = True
+    menu_label = _("Frontend notifications")
+    list_display = ["created_at", "__str__", "delivered_at", "attempts", "last_status", "last_error"]
+    list_filter = ["delivered_at"]
+    inspect_view_enabled = True
+    form_fields = ["next_attempt_at"]
+
+
+@hooks.register("register_admin_viewset")
+def register_frontend_notifications():
+    return FrontendNotificationViewSet("frontend_notifications")

@@ -13,10 +13,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from graphql_api.views import graphql_view
 
+from .health import healthz
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("graphql/", graphql_view, name="graphql"),
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

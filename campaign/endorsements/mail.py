@@ -2,7 +2,7 @@
 
 An email is rendered (text and HTML, in its reader's language) and stored in the same transaction as the change
 it reports, then sent once that transaction commits. A failing mail server leaves it queued, with the error
-logged, and `manage.py send_queued_emails` (the `worker` process) retries it with a growing delay. A submission
+logged, and `manage.py send_queued_emails` (the `mailer` process) retries it with a growing delay. A submission
 therefore never fails, or waits more than EMAIL_TIMEOUT, because of email.
 """
 

@@ -140,8 +140,29 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
+
+
+def media_storage(bucket: str) -> dict:
+    """Uploads on S3-compatible object storage (django-storages) when a bucket is configured, so that any number
+    of app servers share them; else in MEDIA_ROOT on this machine."""
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+            "region_name": env("AWS_S3_REGION_NAME", default=None),
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=None),
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(env("AWS_STORAGE_BUCKET_NAME", default="")),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -159,6 +180,38 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=102
 FRONTEND_URL = env("FRONTEND_URL", default="http://localhost:3000").rstrip("/")
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[FRONTEND_URL])
 CORS_URLS_REGEX = r"^/graphql/?$"
+# Where the frontend takes revalidation notices after a publish (see campaign.revalidation), and the shared secret
+# that signs them; both unset: no notices.
+FRONTEND_REVALIDATE_URL = env("FRONTEND_REVALIDATE_URL", default="")
+FRONTEND_REVALIDATE_SECRET = env("FRONTEND_REVALIDATE_SECRET", default="")
+FRONTEND_REVALIDATE_IN_BACKGROUND = True
+
+
+def frontend_cache_settings(backend: str) -> dict:
+    """The CDN in front of the frontend, purged by Wagtail's frontend_cache on every publish (page URLs are the
+    frontend's): FRONTEND_CACHE_BACKEND = cloudflare, cloudfront or http (a PURGE request to a Varnish-like
+    proxy), with that backend's credentials; unset, nothing is purged."""
+    backends = {
+        "cloudflare": lambda: {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": env("CLOUDFLARE_API_TOKEN"),
+            "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+        },
+        "cloudfront": lambda: {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+        },
+        "http": lambda: {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+        },
+    }
+    return {"cdn": backends[backend]()} if backend else {}
+
+
+WAGTAILFRONTENDCACHE = frontend_cache_settings(env("FRONTEND_CACHE_BACKEND", default=""))
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Charte de Lampedusa <no-reply@localhost>")
@@ -166,10 +219,22 @@ STAFF_NOTIFICATION_EMAILS = env.list("STAFF_NOTIFICATION_EMAILS", default=[])
 # A slow mail server delays a request by at most this many seconds; the mail is then retried from the queue.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
+# LOG_FORMAT=json: one JSON object per line (time, level, logger, message), for a log collector.
+LOG_FORMATTERS = {
+    "text": {"format": "%(levelname)s %(name)s %(message)s"},
+    "json": {
+        "()": "pythonjsonlogger.json.JsonFormatter",
+        "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+    },
+}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": LOG_FORMATTERS,
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": env("LOG_FORMAT", default="text")},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     # Page and task events are recorded in Wagtail's audit log; on the console they would drown real messages.
     "loggers": {

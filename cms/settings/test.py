@@ -23,3 +23,6 @@ WHITENOISE_AUTOREFRESH = True
 
 # One process, so the local-memory cache counts rate limits correctly; production uses Redis (REDIS_URL).
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# Frontend notices are sent in the committing thread, so that tests see their outcome.
+FRONTEND_REVALIDATE_IN_BACKGROUND = False

@@ -1,4 +1,4 @@
-"""Sends the queued emails that are due (first attempts that failed, then retries); the `worker` process."""
+"""Sends the queued emails that are due (first attempts that failed, then retries); the `mailer` process."""
 
 import time
 
