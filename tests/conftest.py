@@ -30,3 +30,15 @@ def editor(django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Runs a change and its on-commit callbacks, as a committed transaction would (tests run inside one that
+    is rolled back, so callbacks registered with transaction.on_commit would otherwise never run)."""
+
+    def run(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+
+    return run

@@ -43,15 +43,6 @@ def frontend(settings):
     server.shutdown()
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    def run(change):
-        with django_capture_on_commit_callbacks(execute=True):
-            change()
-
-    return run
-
-
 def publish(page, title):
     page.title = title
     page.save_revision().publish()

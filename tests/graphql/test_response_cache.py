@@ -22,17 +22,6 @@ TITLE = "query ($path: String!) { page(path: $path) { title } }"
 DIGNITY = "/fr/charte/dignite/"
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Runs a change and its on-commit callbacks, as a committed transaction would."""
-
-    def run(change):
-        with django_capture_on_commit_callbacks(execute=True):
-            change()
-
-    return run
-
-
 def title(graphql, path=DIGNITY):
     page = graphql(TITLE, path=path)["data"]["page"]
     return page and page["title"]
