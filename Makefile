@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test install messages lint check lock serve bench bench-endorse
+.PHONY: demo test install messages lint check lock serve bench bench-endorse bench-load
 
 $(INSTALLED): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ bench: messages
 # Endorsement submissions per second through endorseCharter (set DATABASE_URL to measure on PostgreSQL).
 bench-endorse: messages
 	$(BIN)/python -m bench.endorse_bench
+
+# gunicorn + PostgreSQL + Redis over the loopback with wrk: cold, warm, API v2, a static floor, a 60 s mixed load.
+bench-load: messages
+	$(BIN)/python -m bench.load_test
 
 lint: install
 	$(BIN)/ruff check .

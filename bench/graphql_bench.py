@@ -2,11 +2,10 @@
 
 Run it with `make bench` (or `.venv/bin/python -m bench.graphql_bench`). It migrates and loads the
 campaign content into `.bench/` on first use, then requests each operation in process through Django's
-test client (no network, no cache) and prints, per operation, the SQL queries of one request and the
-median and 95th percentile of its latency. Set DATABASE_URL to measure on PostgreSQL.
+test client (no network; every request a response-cache miss) and prints, per operation, the SQL queries
+of one request and the median and 95th percentile of its latency. Set DATABASE_URL to measure on PostgreSQL.
 
-Wagtail's v2 API is switched on for this bench only (bench/settings.py). Its `api_fields` are declared
-here, not on the models, because the product does not serve v2.
+Wagtail's v2 API is switched on for the benches only (bench/settings.py, bench/urls.py, bench/v2_fields.py).
 """
 
 import argparse
@@ -27,14 +26,9 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-from rest_framework import serializers  # noqa: E402
-from wagtail.api import APIField  # noqa: E402
-from wagtail.images.api.fields import ImageRenditionField  # noqa: E402
 
-from campaign.cities import City  # noqa: E402
-from campaign.pages.charter import CharterPage, PrinciplePage  # noqa: E402
-from campaign.pages.stories import CityStoryPage  # noqa: E402
-from campaign.taxonomy import ActionPriority  # noqa: E402
+from campaign.generations import forget_all  # noqa: E402
+from campaign.pages.charter import CharterPage  # noqa: E402
 
 OPERATIONS = Path(__file__).resolve().parent.parent / "tests" / "graphql" / "operations"
 PRINCIPLE_PATH = {"fr": "/fr/charte/dignite/", "en": "/en/charter/dignity/", "es": "/es/carta/dignidad/"}
@@ -72,41 +66,21 @@ class Measure:
     p95_ms: float
 
 
-class CitySerializer(serializers.ModelSerializer):
-    class Meta:
-        model = City
-        fields = ["name", "latitude", "longitude"]
-
-
-class PrioritySerializer(serializers.ModelSerializer):
-    class Meta:
-        model = ActionPriority
-        fields = ["number", "title"]
-
-
-def declare_v2_fields() -> None:
-    """What v2 serialises for the comparison: the same fields the GraphQL side asks for."""
-    CityStoryPage.api_fields = [
-        APIField("summary"),
-        APIField("cover", serializer=ImageRenditionField("fill-400x225", source="cover_image")),
-        APIField("cities", serializer=CitySerializer(many=True)),
-        APIField("action_priorities", serializer=PrioritySerializer(many=True)),
-    ]
-    PrinciplePage.api_fields = [APIField("number"), APIField("theme"), APIField("priorities")]
-
-
 def prepare_content() -> None:
     call_command("migrate", verbosity=0)
     call_command("load_campaign_content", stdout=io.StringIO())
 
 
 def measure(request: Callable[[], object], iterations: int) -> Measure:
+    """Every request a response-cache miss: this bench measures the work of answering (the load test, warm ones)."""
     request()  # warm: renditions are created on first use
+    forget_all()
     with CaptureQueriesContext(connection) as captured:
         request()
     queries = len(captured)  # now: the next request resets the log this count is read from
     timings = []
     for _ in range(iterations):
+        forget_all()
         started = time.perf_counter()
         request()
         timings.append((time.perf_counter() - started) * 1000)
@@ -221,7 +195,6 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=20, help="stories per list in the comparison")
     options = parser.parse_args()
     prepare_content()
-    declare_v2_fields()
     client = Client()
     print(f"Database: {connection.vendor}; {options.iterations} timed requests per row, after one warm-up.\n")
     print_comparison(comparison_rows(client, options.iterations, options.limit))

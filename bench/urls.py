@@ -4,7 +4,10 @@ from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from bench.v2_fields import declare_v2_fields
 from cms.urls import urlpatterns as product_urlpatterns
+
+declare_v2_fields()
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)

@@ -1,4 +1,5 @@
-"""Whole query results, cached in Django's cache (Redis in production) and keyed by what determines them.
+"""Whole query answers (the response body, ready to send), cached in Django's cache (Redis in production) and
+keyed by what determines them. A hit is answered before the GraphQL executor is even involved.
 
 The key holds the normalised document (whitespace and comments do not matter), the operation name, the variables
 (where the locale is), the site (host) and the current generation of each kind of data the operation reads

@@ -5,13 +5,14 @@ caching headers (Cache-Control, a strong ETag, 304 answers to If-None-Match).
 """
 
 import hashlib
+import json
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.http import HttpResponseNotModified, JsonResponse
+from django.http import HttpResponse, HttpResponseNotModified, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
-from graphql import ExecutionResult
 from strawberry.django.views import GraphQLView
+from strawberry.http import GraphQLRequestData
 
 from . import response_cache
 from .persisted_queries import PersistedQueryError, resolve
@@ -31,30 +32,59 @@ class CampaignGraphQLView(GraphQLView):
         if int(request.META.get("CONTENT_LENGTH") or 0) > limit:
             return too_large
         try:
-            response = super().dispatch(request, *args, **kwargs)
+            key = cached_answer_key(request)
+            if key and (body := response_cache.get(key)) is not None:
+                return http_caching(request, HttpResponse(body, content_type="application/json"), cacheable=True)
+            response = coded(super().dispatch(request, *args, **kwargs))
         except RequestDataTooBig:
             return too_large
         except PersistedQueryError as error:
             return error_response(str(error), error.code, 200)
-        return http_caching(request, coded(response))
+        if key and response.status_code == 200 and b'"errors"' not in response.content:
+            response_cache.store(key, response.content)
+        return http_caching(request, response, cacheable=bool(key))
 
     def parse_http_body(self, request):
         data = super().parse_http_body(request)
         return data if isinstance(data, list) else resolve(data)
 
-    def execute_single(self, request, request_adapter, sub_response, context, root_value, request_data):
-        operation = response_cache.analyse(request_data.query or "")
-        request.graphql_cacheable = operation.cacheable
-        if not operation.cacheable:
-            return super().execute_single(request, request_adapter, sub_response, context, root_value, request_data)
-        key = response_cache.cache_key(operation, request_data.operation_name, request_data.variables, site(request))
-        data = response_cache.get(key)
-        if data is not None:
-            return ExecutionResult(data=data)
-        result = super().execute_single(request, request_adapter, sub_response, context, root_value, request_data)
-        if not result.errors:
-            response_cache.store(key, result.data)
-        return result
+
+def cached_answer_key(request) -> str | None:
+    """The response-cache key of a query that may be cached; None for anything else (mutations, preview,
+    uploads, unreadable requests: strawberry then answers them, errors included)."""
+    data = request_data(request)
+    if data is None or not data.query:
+        return None
+    operation = response_cache.analyse(data.query)
+    if not operation.cacheable:
+        return None
+    return response_cache.cache_key(operation, data.operation_name, data.variables, site(request))
+
+
+def request_data(request) -> GraphQLRequestData | None:
+    """The operation a GET or JSON POST request carries (persisted queries resolved), read as strawberry reads it."""
+    try:
+        if request.method == "GET":
+            fields = {name: request.GET.get(name) for name in ("query", "variables", "operationName", "extensions")}
+            fields["variables"] = json.loads(fields["variables"]) if fields["variables"] else None
+            fields["extensions"] = json.loads(fields["extensions"]) if fields["extensions"] else None
+        elif request.content_type == "application/json":
+            fields = json.loads(request.body)
+        else:
+            return None
+    except ValueError:
+        return None
+    if not isinstance(fields, dict) or not isinstance(fields.get("variables") or {}, dict):
+        return None
+    if not isinstance(fields.get("extensions") or {}, dict) or not isinstance(fields.get("query") or "", str):
+        return None
+    data = GraphQLRequestData(
+        query=fields.get("query"),
+        variables=fields.get("variables"),
+        operation_name=fields.get("operationName"),
+        extensions=fields.get("extensions"),
+    )
+    return resolve(data)
 
 
 def site(request) -> str:
@@ -69,14 +99,11 @@ def coded(response):
     return response
 
 
-def http_caching(request, response):
+def http_caching(request, response, *, cacheable: bool):
     """A successful query by GET may be kept by browsers and CDNs; anything else (POST, mutations, preview,
     errors) must not be stored anywhere."""
     shareable = (
-        request.method == "GET"
-        and response.status_code == 200
-        and getattr(request, "graphql_cacheable", False)
-        and b'"errors"' not in response.content
+        cacheable and request.method == "GET" and response.status_code == 200 and b'"errors"' not in response.content
     )
     if not shareable:
         response["Cache-Control"] = "no-store"

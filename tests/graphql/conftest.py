@@ -1,5 +1,4 @@
 import pytest
-from django.core.cache import cache
 
 from campaign import generations
 
@@ -20,4 +19,4 @@ def graphql(client):
 
 def forget_cached_responses() -> None:
     """Every cached GraphQL response unreachable (as after a change of content), other cache entries kept."""
-    cache.delete_many([generations.key(kind) for kind in generations.KINDS])
+    generations.forget_all()

@@ -1,0 +1,175 @@
+"""The frontend's main operations over HTTP, served by gunicorn with PostgreSQL and Redis, cold and warm, beside
+the same data from Wagtail's API v2 and a static JSON file (the floor); then a 60-second launch-day mix.
+
+Run it with `make bench-load`. It needs PostgreSQL and Redis (DATABASE_URL and REDIS_URL, defaults
+postgres://postgres@127.0.0.1:5432/lampedusa_bench and redis://127.0.0.1:6379/15) and wrk (`apt-get install wrk`);
+everything stays on the loopback, and every run stops by itself. Two gunicorn servers run the product: one with the
+response cache (warm), one with it switched off (GRAPHQL_RESPONSE_CACHE_SECONDS=0, every answer computed: cold).
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+WRK_DIR = Path(__file__).resolve().parent / "wrk"
+OPERATIONS = ROOT / "tests" / "graphql" / "operations"
+DEFAULTS = {
+    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/lampedusa_bench",
+    "REDIS_URL": "redis://127.0.0.1:6379/15",
+}
+READS = {
+    "site": {"locale": "fr"},
+    "home_page": {"path": "/fr/"},
+    "charter": {"locale": "es"},
+    "story_list": {"locale": "en", "limit": 12},
+    "story": {"path": "/es/historias/milan-primeros-pasos/"},
+}
+V2_STORIES = (
+    "/api/v2/pages/?type=campaign.CityStoryPage&locale=en&limit=12&fields=summary,cover,cities,action_priorities"
+)
+RESULT = re.compile(r"RESULT rps=([\d.]+) p50=([\d.]+) p95=([\d.]+) errors=(\d+) requests=(\d+)")
+
+
+def environment(**extra) -> dict:
+    return {
+        **os.environ,
+        **{k: os.environ.get(k, v) for k, v in DEFAULTS.items()},
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "ENDORSEMENT_RATE_PER_IP": "1000000/h",
+        "WEB_CONCURRENCY": "3",
+        **extra,
+    }
+
+
+def manage(*args: str) -> str:
+    python = sys.executable
+    return subprocess.run(
+        [python, "manage.py", *args], cwd=ROOT, env=environment(), check=True, capture_output=True, text=True
+    ).stdout
+
+
+def start_server(port: int, **extra) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "cms.wsgi", "-c", "gunicorn.conf.py"],
+        cwd=ROOT,
+        env=environment(PORT=str(port), **extra),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(60):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as answer:
+                if answer.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.5)
+    server.kill()
+    raise SystemExit(f"gunicorn did not answer on port {port}")
+
+
+def graphql_path(operation: str) -> str:
+    query = " ".join((OPERATIONS / f"{operation}.graphql").read_text().split())
+    return "/graphql/?" + urlencode({"query": query, "variables": json.dumps(READS[operation])})
+
+
+def wrk(url: str, seconds: int, script: str = "report.lua", connections: int = 16, **env) -> dict:
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", str(WRK_DIR / script), url]
+    output = subprocess.run(
+        command, capture_output=True, text=True, env={**os.environ, "WRK_SHOW_ERRORS": "1", **env}, timeout=seconds + 60
+    )
+    for line in output.stdout.splitlines():
+        if line.startswith("ERROR "):
+            print(f"  {line}", file=sys.stderr)
+    found = RESULT.search(output.stdout)
+    if not found:
+        raise SystemExit(f"wrk gave no result for {url}:\n{output.stdout}\n{output.stderr}")
+    rps, p50, p95, errors, requests = found.groups()
+    return {"rps": float(rps), "p50": float(p50), "p95": float(p95), "errors": int(errors), "requests": int(requests)}
+
+
+def row(label: str, result: dict) -> str:
+    return f"| {label} | {result['rps']:.0f} | {result['p50']:.1f} | {result['p95']:.1f} | {result['errors']} |"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10, help="duration of each read measurement")
+    parser.add_argument("--mix-seconds", type=int, default=60, help="duration of the mixed load")
+    options = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed: apt-get install wrk")
+    manage("migrate", "--noinput")
+    manage("load_campaign_content")
+    write_floor()
+    warm_server, cold_server = start_server(8101), start_server(8102, GRAPHQL_RESPONSE_CACHE_SECONDS="0")
+    try:
+        run(options, "http://127.0.0.1:8101", "http://127.0.0.1:8102")
+    finally:
+        for server in (warm_server, cold_server):
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def write_floor() -> None:
+    """The story list's answer as a static file; whitenoise lists its files when gunicorn starts, so it is
+    written by a first server that is then stopped."""
+    server = start_server(8100)
+    try:
+        body = urllib.request.urlopen("http://127.0.0.1:8100" + graphql_path("story_list")).read()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    (ROOT / ".bench" / "public" / "floor.json").write_bytes(body)
+
+
+def run(options, warm: str, cold: str) -> None:
+    print(f"Each row: wrk, 2 threads, 16 connections, {options.seconds} s, loopback; gunicorn 3 workers x 2 threads.\n")
+    print("| Request | req/s | p50 ms | p95 ms | errors |")
+    print("|---|---:|---:|---:|---:|")
+    print(row("static JSON file (floor, the story list's bytes)", wrk(f"{warm}/floor.json", options.seconds)))
+    for operation in READS:
+        path = graphql_path(operation)
+        wrk(warm + path, 1)  # fills the response cache
+        print(row(f"{operation}: GraphQL warm", wrk(warm + path, options.seconds)))
+        print(row(f"{operation}: GraphQL cold", wrk(cold + path, options.seconds)))
+    print(row("story_list's data: API v2", wrk(cold + V2_STORIES, options.seconds)))
+
+    reads = ROOT / ".bench" / "read_paths.txt"
+    reads.write_text("\n".join(graphql_path(operation) for operation in READS) + "\n")
+    consent = manage(
+        "shell",
+        "-c",
+        "from campaign.models import EndorsePage; print(EndorsePage.objects.live().first().consent_version)",
+    ).splitlines()[-1]  # after the shell's own line about automatic imports
+    mixed = wrk(
+        warm + "/",
+        options.mix_seconds,
+        "mixed_report.lua",
+        32,
+        READ_PATHS=str(reads),
+        CONSENT_VERSION=consent,
+        WRK_DIR=str(WRK_DIR),
+    )
+    print(f"\nMixed load, {options.mix_seconds} s, 32 connections, 95% reads (warm) and 5% endorsements:")
+    print("| Mix | req/s | p50 ms | p95 ms | errors | requests |")
+    print("|---|---:|---:|---:|---:|---:|")
+    print(f"{row('95% reads, 5% endorseCharter', mixed)} {mixed['requests']} |")
+    manage(
+        "shell",
+        "-c",
+        "from campaign.models import Endorsement; "
+        "Endorsement.objects.filter(institution_name__startswith='Load test ').delete()",
+    )
+
+
+if __name__ == "__main__":
+    main()
