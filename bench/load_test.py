@@ -69,6 +69,7 @@ def start_server(port: int, **extra) -> subprocess.Popen:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as answer:
                 if answer.status == 200:
+                    settle()  # one worker answers; the others are still loading the application
                     return server
         except OSError:
             time.sleep(0.5)
@@ -94,6 +95,11 @@ def wrk(url: str, seconds: int, script: str = "report.lua", connections: int = 1
         raise SystemExit(f"wrk gave no result for {url}:\n{output.stdout}\n{output.stderr}")
     rps, p50, p95, errors, requests = found.groups()
     return {"rps": float(rps), "p50": float(p50), "p95": float(p95), "errors": int(errors), "requests": int(requests)}
+
+
+def settle() -> None:
+    """Slow requests still queued when wrk stops would otherwise take CPU from the next measurement."""
+    time.sleep(5)
 
 
 def row(label: str, result: dict) -> str:
@@ -141,7 +147,9 @@ def run(options, warm: str, cold: str) -> None:
         wrk(warm + path, 1)  # fills the response cache
         print(row(f"{operation}: GraphQL warm", wrk(warm + path, options.seconds)))
         print(row(f"{operation}: GraphQL cold", wrk(cold + path, options.seconds)))
+        settle()
     print(row("story_list's data: API v2", wrk(cold + V2_STORIES, options.seconds)))
+    settle()
 
     reads = ROOT / ".bench" / "read_paths.txt"
     reads.write_text("\n".join(graphql_path(operation) for operation in READS) + "\n")
