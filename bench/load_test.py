@@ -33,6 +33,12 @@ READS = {
     "story_list": {"locale": "en", "limit": 12},
     "story": {"path": "/es/historias/milan-primeros-pasos/"},
 }
+# The same data as V2_STORIES, asked of GraphQL: the like-for-like comparison.
+SAME_AS_V2 = (
+    'query { cityStories(locale: "en", limit: 12) { items { id title url summary '
+    'coverImage { rendition(spec: "fill-400x225") { url width height } } '
+    "cities { name latitude longitude } actionPriorities { number title } } } }"
+)
 V2_STORIES = (
     "/api/v2/pages/?type=campaign.CityStoryPage&locale=en&limit=12&fields=summary,cover,cities,action_priorities"
 )
@@ -148,7 +154,10 @@ def run(options, warm: str, cold: str) -> None:
         print(row(f"{operation}: GraphQL warm", wrk(warm + path, options.seconds)))
         print(row(f"{operation}: GraphQL cold", wrk(cold + path, options.seconds)))
         settle()
-    print(row("story_list's data: API v2", wrk(cold + V2_STORIES, options.seconds)))
+    same_as_v2 = "/graphql/?" + urlencode({"query": SAME_AS_V2})
+    print(row("12 stories, cover, cities, priorities: GraphQL cold", wrk(cold + same_as_v2, options.seconds)))
+    settle()
+    print(row("12 stories, cover, cities, priorities: API v2", wrk(cold + V2_STORIES, options.seconds)))
     settle()
 
     reads = ROOT / ".bench" / "read_paths.txt"
