@@ -40,7 +40,9 @@ def paragraph(text: str) -> dict:
 
 class AdminEditingTests(WagtailPageTestCase):
     def setUp(self):
-        user = self.login()
+        # Signed in without a password check: admin logins go through django-axes, which needs a request.
+        user = self.create_superuser("editor", "editor@example.org", "editor-password")
+        self.client.force_login(user)
         profile = UserProfile.get_for_user(user)
         profile.preferred_language = "en"
         profile.save()

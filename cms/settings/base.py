@@ -6,6 +6,7 @@ STAFF_NOTIFICATION_EMAILS, WAGTAILADMIN_BASE_URL, DEEPL_API_KEY, DEFAULT_FROM_EM
 ENDORSEMENT_RATE_PER_EMAIL, CLIENT_IP_HEADER.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -60,7 +62,18 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Admin logins: after AXES_FAILURE_LIMIT failed attempts for one username from one address, that pair is locked
+# out for AXES_COOLOFF_MINUTES (django-axes; attempts recorded in the database, shared by every app server).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "campaign.endorsements.rate_limits.client_ip"
+AXES_LOCKOUT_TEMPLATE = "campaign/admin/login_locked.html"
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
@@ -240,6 +253,7 @@ LOGGING = {
     "loggers": {
         "wagtail": {"level": env("WAGTAIL_LOG_LEVEL", default="WARNING")},
         "django_tasks": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
     },
 }
 # Where load_campaign_content reads the site's source content.
