@@ -2,6 +2,7 @@
 
 Content: publishing, unpublishing, moving or deleting a page (translations are published pages too), a view
 restriction added or removed, any change to a snippet, a redirect, an image, a document, a locale or the site.
+Endorsers' logos are not content: a submission with a logo must not empty the cache of every page.
 Endorsements: any change to an existing endorsement (approval, withdrawal, erasure, staff edits); a new,
 unconfirmed submission is not public and changes nothing.
 """
@@ -15,6 +16,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import generations
 from .cities import City
+from .endorsements.logos import LOGO_COLLECTION
 from .endorsements.models import Endorsement
 from .navigation import NavigationMenu, SiteSettings
 from .taxonomy import ActionPriority, EngagementType, Region, Theme
@@ -38,6 +40,11 @@ def content_changed(**kwargs) -> None:
     generations.advance(generations.CONTENT)
 
 
+def image_changed(instance, **kwargs) -> None:
+    if instance.collection.name != LOGO_COLLECTION:
+        generations.advance(generations.CONTENT)
+
+
 def page_deleted(instance, **kwargs) -> None:
     if isinstance(instance, Page):
         generations.advance(generations.CONTENT)
@@ -52,8 +59,10 @@ def connect() -> None:
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(content_changed, dispatch_uid=f"generation-{id(signal)}")
     post_delete.connect(page_deleted, dispatch_uid="generation-page-deleted")
-    for model in (*CONTENT_MODELS, get_image_model(), get_document_model()):
+    for model in (*CONTENT_MODELS, get_document_model()):
         post_save.connect(content_changed, sender=model, dispatch_uid=f"generation-save-{model.__name__}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"generation-delete-{model.__name__}")
+    post_save.connect(image_changed, sender=get_image_model(), dispatch_uid="generation-image-save")
+    post_delete.connect(image_changed, sender=get_image_model(), dispatch_uid="generation-image-delete")
     post_save.connect(endorsement_changed, sender=Endorsement, dispatch_uid="generation-endorsement-save")
     post_delete.connect(endorsement_changed, sender=Endorsement, dispatch_uid="generation-endorsement-delete")

@@ -58,7 +58,7 @@ def cached_answer_key(request) -> str | None:
     operation = response_cache.analyse(data.query)
     if not operation.cacheable:
         return None
-    return response_cache.cache_key(operation, data.operation_name, data.variables, site(request))
+    return response_cache.cache_key(operation, data.operation_name, data.variables, request.get_host())
 
 
 def request_data(request) -> GraphQLRequestData | None:
@@ -85,10 +85,6 @@ def request_data(request) -> GraphQLRequestData | None:
         extensions=fields.get("extensions"),
     )
     return resolve(data)
-
-
-def site(request) -> str:
-    return request.get_host()
 
 
 def coded(response):

@@ -20,6 +20,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import moderation
 from .choices import Status
+from .data_protection import EXPORTED_FIELDS
 from .models import Endorsement
 
 REVIEW_PERMISSION = "campaign.change_endorsement"
@@ -38,32 +39,7 @@ class EndorsementViewSet(SnippetViewSet):
     # Searched in the database, not through Wagtail's search index: personal data must not be copied there.
     search_fields = ["institution_name", "signatory_name", "email"]
     search_backend_name = None
-    list_export = [
-        "reference",
-        "institution_name",
-        "kind",
-        "country",
-        "region",
-        "population_band",
-        "website",
-        "signatory_name",
-        "signatory_title",
-        "email",
-        "phone",
-        "language",
-        "statement",
-        "consent_publication",
-        "consent_contact",
-        "consent_version",
-        "latitude",
-        "longitude",
-        "status",
-        "submitted_at",
-        "confirmed_at",
-        "approved_at",
-        "rejected_at",
-        "withdrawn_at",
-    ]
+    list_export = EXPORTED_FIELDS
     export_filename = "endorsements"
     # Everything staff may see; the token's hash and the duplicate key are internal.
     inspect_view_fields = [*list_export, "logo", "reviewed_by", "review_reason", "personal_data_erased_at"]

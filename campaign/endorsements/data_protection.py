@@ -7,6 +7,7 @@ from django.utils import timezone
 from .choices import Status
 from .models import Endorsement
 
+# What an endorsement record holds, for the signer's access request and the staff's CSV/XLSX export alike.
 EXPORTED_FIELDS = [
     "reference",
     "institution_name",

@@ -10,8 +10,11 @@ from django.utils.translation import gettext as _
 from PIL import Image as PillowImage
 from PIL import UnidentifiedImageError
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 ACCEPTED_FORMATS = {"PNG", "JPEG", "WEBP", "GIF", "AVIF"}
+# Logos live in their own collection: they are not site content (see campaign.generation_signals).
+LOGO_COLLECTION = "Endorsement logos"
 STORED_SIDE = 1024
 
 
@@ -26,7 +29,13 @@ def store_logo(upload, institution_name: str):
         raise LogoRejected(_("The logo is larger than %(limit)s KB.") % {"limit": limit})
     png = reencoded(upload.read())
     file = ImageFile(io.BytesIO(png), name=f"endorsement-logo-{secrets.token_hex(8)}.png")
-    return get_image_model().objects.create(title=_("Logo: %(name)s") % {"name": institution_name}, file=file)
+    title = _("Logo: %(name)s") % {"name": institution_name}
+    return get_image_model().objects.create(title=title, file=file, collection=logo_collection())
+
+
+def logo_collection() -> Collection:
+    found = Collection.objects.filter(name=LOGO_COLLECTION).first()
+    return found or Collection.get_first_root_node().add_child(name=LOGO_COLLECTION)
 
 
 def reencoded(data: bytes) -> bytes:

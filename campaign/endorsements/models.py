@@ -126,8 +126,6 @@ class Endorsement(models.Model):
         ]
         indexes = [models.Index(fields=["status", "approved_at"])]
 
-    ACTIVE = ACTIVE_STATUSES
-
     def __str__(self) -> str:
         return f"{self.institution_name} ({self.country.code})"
 

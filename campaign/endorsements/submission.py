@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from ..pages.standard import EndorsePage
 from ..text import comparison_key
 from . import mail
-from .choices import Status
+from .choices import ACTIVE_STATUSES, Status
 from .form import EndorsementForm
 from .gazetteer import coordinates
 from .logos import LogoRejected, store_logo
@@ -28,6 +28,8 @@ from .tokens import expiry, new_token, token_hash
 logger = logging.getLogger(__name__)
 
 DJANGO_CODES = {"required": "REQUIRED", "max_length": "TOO_LONG"}
+# The form's fields stored as typed; the region is stored once resolved (the country's, unless chosen).
+FORM_TO_MODEL = set(EndorsementForm.base_fields) - {"region"}
 
 
 @dataclass
@@ -116,7 +118,7 @@ def expired_unconfirmed(data: dict):
 
 
 def active_duplicate(data: dict):
-    active = same_institution(data).filter(status__in=Endorsement.ACTIVE)
+    active = same_institution(data).filter(status__in=ACTIVE_STATUSES)
     return active.exclude(pk__in=expired_unconfirmed(data).values("pk"))
 
 
@@ -146,21 +148,3 @@ def create(data: dict, logo) -> Received | list[FieldError]:
     mail.send_after_commit([queued])
     logger.info("Endorsement %s submitted.", endorsement.reference)
     return Received(reference=endorsement.reference, status=endorsement.status)
-
-
-FORM_TO_MODEL = {
-    "institution_name",
-    "kind",
-    "country",
-    "population_band",
-    "website",
-    "signatory_name",
-    "signatory_title",
-    "email",
-    "phone",
-    "language",
-    "statement",
-    "consent_publication",
-    "consent_contact",
-    "consent_version",
-}

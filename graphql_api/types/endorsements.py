@@ -203,7 +203,7 @@ def confirm(token: str, language: str | None) -> EndorsementConfirmed | InvalidE
     try:
         confirmed = moderation.confirm(token)
     except moderation.TokenProblem as problem:
-        with translation.override(language if language in {"fr", "en", "es"} else "fr"):
+        with translation.override(submission.signer_language({"language": language}, "fr")):
             message = {
                 "TOKEN_INVALID": translation.gettext("This confirmation link is not valid, or it was already used."),
                 "TOKEN_EXPIRED": translation.gettext("This confirmation link has expired; please endorse again."),
@@ -217,12 +217,11 @@ def kind_terms(locale: Locale) -> dict[str, taxonomy.Term]:
         return {value: taxonomy.Term(code=value, label=str(label)) for value, label in Kind.choices}
 
 
-def as_public(info: strawberry.Info, row, locale: Locale) -> Endorsement:
-    regions = taxonomy.regions(info, locale)
+def as_public(row, locale: Locale, kinds: dict, regions: dict) -> Endorsement:
     return Endorsement(
         id=strawberry.ID(row.reference),
         institution_name=row.institution_name,
-        kind=kind_terms(locale)[row.kind],
+        kind=kinds[row.kind],
         country=taxonomy.country(row.country.code, locale),
         region=regions.get(row.region),
         signatory_name=row.signatory_name,
@@ -248,7 +247,9 @@ def endorsement_list(info, locale: Locale, wanted: EndorsementFilter | None, lim
         order.value,
     )
     rows = list(found[offset : offset + limit])
-    return EndorsementList(total_count=found.count(), items=[as_public(info, row, locale) for row in rows])
+    kinds, regions = kind_terms(locale), taxonomy.regions(info, locale)
+    items = [as_public(row, locale, kinds, regions) for row in rows]
+    return EndorsementList(total_count=found.count(), items=items)
 
 
 def facet(counter, label) -> list[FacetValue]:

@@ -9,6 +9,7 @@ from django.core import mail
 from django.utils import timezone
 from PIL import Image as PILImage
 
+from campaign import generations
 from campaign.endorsements.models import Endorsement, OutgoingEmail
 from campaign.endorsements.tokens import token_hash
 
@@ -173,11 +174,12 @@ def post_with_logo(client, data: dict, content: bytes, name="logo.png"):
     ).json()["data"]["endorseCharter"]
 
 
-def test_a_logo_is_stored_re_encoded_as_png(client, valid_input, settings):
-    result = post_with_logo(client, valid_input(), png(image_format="JPEG"), "logo.jpg")
-    assert result["__typename"] == "EndorsementReceived"
+def test_a_logo_is_stored_re_encoded_as_png_and_leaves_cached_pages_alone(client, valid_input, committed):
+    pages_before = generations.current()[generations.CONTENT]
+    committed(lambda: post_with_logo(client, valid_input(), png(image_format="JPEG"), "logo.jpg"))
     logo = Endorsement.objects.get().logo
     assert logo.file.name.endswith(".png") and (logo.width, logo.height) == (300, 200)
+    assert generations.current()[generations.CONTENT] == pages_before, "a logo is not site content"
 
 
 @pytest.mark.parametrize(

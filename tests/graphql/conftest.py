@@ -1,7 +1,5 @@
 import pytest
 
-from campaign import generations
-
 
 @pytest.fixture
 def graphql(client):
@@ -15,8 +13,3 @@ def graphql(client):
         return response.json()
 
     return run
-
-
-def forget_cached_responses() -> None:
-    """Every cached GraphQL response unreachable (as after a change of content), other cache entries kept."""
-    generations.forget_all()

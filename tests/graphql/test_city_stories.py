@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from campaign.generations import forget_all
 from campaign.models import CityStoryPage
-from tests.graphql.conftest import forget_cached_responses
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +111,7 @@ def test_bad_input_is_a_coded_error(graphql, variables, message):
 
 def count_queries(graphql, **variables) -> int:
     """Queries of a response-cache miss."""
-    forget_cached_responses()
+    forget_all()
     with CaptureQueriesContext(connection) as queries:
         stories(graphql, **variables)
     return len(queries)

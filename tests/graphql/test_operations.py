@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.graphql.conftest import forget_cached_responses
+from campaign.generations import forget_all
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ CEILINGS = {
 def run(graphql, operation: str, **variables) -> tuple[dict, int]:
     query = (OPERATIONS / f"{operation}.graphql").read_text()
     graphql(query, **variables)  # warm: renditions are created on first use
-    forget_cached_responses()  # count the queries of a response-cache miss
+    forget_all()  # count the queries of a response-cache miss
     with CaptureQueriesContext(connection) as queries:
         body = graphql(query, **variables)
     assert "errors" not in body, body.get("errors")
