@@ -3,7 +3,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -61,7 +61,7 @@ class CampaignPage(BasePage):
 
     edit_handler = page_tabs(
         [
-            FieldPanel("title"),
+            TitleFieldPanel("title"),
             FieldPanel("tagline"),
             FieldPanel("key_messages"),
             FieldPanel("body"),

@@ -4,7 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -58,7 +58,7 @@ class CharterPage(BasePage):
 
     edit_handler = page_tabs(
         [
-            FieldPanel("title"),
+            TitleFieldPanel("title"),
             FieldPanel("subtitle"),
             FieldPanel("hashtags"),
             FieldPanel("intro"),
@@ -91,7 +91,7 @@ class CharterChapterPage(BasePage):
 
     edit_handler = page_tabs(
         [
-            FieldRowPanel([FieldPanel("number"), FieldPanel("title")]),
+            FieldRowPanel([FieldPanel("number"), TitleFieldPanel("title")]),
             FieldPanel("subtitle"),
             FieldPanel("body"),
         ]
@@ -149,7 +149,7 @@ class PrinciplePage(BasePage):
 
     edit_handler = page_tabs(
         [
-            FieldRowPanel([FieldPanel("number"), FieldPanel("title")]),
+            FieldRowPanel([FieldPanel("number"), TitleFieldPanel("title")]),
             FieldPanel("theme"),
             FieldPanel("body"),
             FieldPanel("priorities"),

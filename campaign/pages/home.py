@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -40,7 +40,7 @@ class HomePage(BasePage):
 
     edit_handler = page_tabs(
         [
-            FieldPanel("title"),
+            TitleFieldPanel("title"),
             FieldPanel("hero_title"),
             FieldPanel("tagline"),
             FieldPanel("body"),

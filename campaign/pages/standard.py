@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -20,7 +20,7 @@ class StandardPage(BasePage):
     subpage_types = ["campaign.StandardPage"]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
-    edit_handler = page_tabs([FieldPanel("title"), FieldPanel("body")])
+    edit_handler = page_tabs([TitleFieldPanel("title"), FieldPanel("body")])
 
     class Meta:
         verbose_name = _("standard page")
@@ -70,7 +70,7 @@ class EndorsePage(BasePage):
 
     edit_handler = page_tabs(
         [
-            FieldPanel("title"),
+            TitleFieldPanel("title"),
             FieldPanel("intro"),
             MultiFieldPanel([FieldPanel("consent_text"), FieldPanel("consent_version")], heading=_("Consent")),
             MultiFieldPanel(

@@ -6,7 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -32,7 +32,7 @@ class CityStoryIndexPage(BasePage):
     subpage_types = ["campaign.CityStoryPage"]
     max_count_per_parent = 1
 
-    edit_handler = page_tabs([FieldPanel("title"), FieldPanel("intro")])
+    edit_handler = page_tabs([TitleFieldPanel("title"), FieldPanel("intro")])
 
     class Meta:
         verbose_name = _("city stories index")
@@ -208,7 +208,7 @@ class CityStoryPage(BasePage):
 
     edit_handler = page_tabs(
         [
-            FieldPanel("title"),
+            TitleFieldPanel("title"),
             FieldPanel("summary"),
             FieldPanel("body"),
             MultiFieldPanel([FieldPanel("cover_image"), FieldPanel("cover_credit")], heading=_("Cover image")),

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -23,7 +23,7 @@ class TimelinePage(BasePage):
     subpage_types = ["campaign.MilestonePage"]
     max_count_per_parent = 1
 
-    edit_handler = page_tabs([FieldPanel("title"), FieldPanel("intro")])
+    edit_handler = page_tabs([TitleFieldPanel("title"), FieldPanel("intro")])
 
     class Meta:
         verbose_name = _("timeline")
@@ -73,7 +73,7 @@ class MilestonePage(BasePage):
 
     edit_handler = page_tabs(
         [
-            FieldPanel("title"),
+            TitleFieldPanel("title"),
             MultiFieldPanel(
                 [
                     FieldRowPanel([FieldPanel("year"), FieldPanel("month"), FieldPanel("day")]),

@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cms.security.ContentSecurityPolicyMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -124,7 +127,10 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Languages: French is the source of every text; English and Spanish are translations.
 LANGUAGE_CODE = "fr"
+# EXTRA_LANGUAGES adds content languages ("de=Deutsch,it=Italiano"); then `manage.py add_content_language de`
+# creates the locale and its page tree (docs/operations.md).
 LANGUAGES = [("fr", "Français"), ("en", "English"), ("es", "Español")]
+LANGUAGES += env.dict("EXTRA_LANGUAGES", default={}).items()
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
@@ -185,6 +191,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", default=64_000_000)
+# The admin's image forms: pixels counted from the header before anything is decoded, and a truncated or corrupt
+# file refused with the form's message rather than a server error (campaign.images).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "campaign.images.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "csv", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=1024 * 1024)
@@ -193,6 +202,48 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=102
 FRONTEND_URL = env("FRONTEND_URL", default="http://localhost:3000").rstrip("/")
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[FRONTEND_URL])
 CORS_URLS_REGEX = r"^/graphql/?$"
+
+
+def media_origin(bucket: str) -> str:
+    """Where browsers load uploaded images from: this server, or the object storage (its custom domain, its
+    S3-compatible endpoint, or Amazon S3)."""
+    if not bucket:
+        return SELF
+    if domain := env("AWS_S3_CUSTOM_DOMAIN", default=""):
+        return f"https://{domain}"
+    return env("AWS_S3_ENDPOINT_URL", default="") or "https://*.amazonaws.com"
+
+
+def content_security_policy(frontend_url: str, media: str) -> dict:
+    """The policy of every answer: scripts from this server only, no plugins, no foreign frames around it.
+    Wagtail's inline style attributes need 'unsafe-inline' for styles; the admin's editing pages also get it for
+    scripts (cms.security). Frames: the preview panel shows the frontend; only this server may frame the admin."""
+    return {
+        "DIRECTIVES": {
+            "default-src": [SELF],
+            "script-src": [SELF],
+            "style-src": [SELF, UNSAFE_INLINE],
+            "img-src": list(dict.fromkeys([SELF, media, "data:", "blob:"])),
+            "font-src": [SELF, "data:"],
+            "connect-src": [SELF],
+            "frame-src": [SELF, frontend_url],
+            "frame-ancestors": [SELF],
+            "form-action": [SELF],
+            "base-uri": [SELF],
+            "object-src": [NONE],
+        }
+    }
+
+
+CONTENT_SECURITY_POLICY = content_security_policy(
+    FRONTEND_URL, media_origin(env("AWS_STORAGE_BUCKET_NAME", default=""))
+)
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "SAMEORIGIN"
+# Editors' avatars are not fetched from Gravatar: it would tell a third party who uses the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 # Where the frontend takes revalidation notices after a publish (see campaign.revalidation), and the shared secret
 # that signs them; both unset: no notices.
 FRONTEND_REVALIDATE_URL = env("FRONTEND_REVALIDATE_URL", default="")
