@@ -1,7 +1,8 @@
 """Which changes start a new generation of public data (campaign.generations).
 
 Content: publishing, unpublishing, moving or deleting a page (translations are published pages too), a view
-restriction added or removed, any change to a snippet, a redirect, an image, a document, a locale or the site.
+restriction on a page or a collection (it hides the collection's images) added or removed, any change to a
+snippet, a redirect, an image, a document, a locale or the site.
 Endorsers' logos are not content: a submission with a logo must not empty the cache of every page.
 Endorsements: any change to an existing endorsement (approval, withdrawal, erasure, staff edits); a new,
 unconfirmed submission is not public and changes nothing.
@@ -11,7 +12,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import generations
@@ -31,6 +32,7 @@ CONTENT_MODELS = (
     SiteSettings,
     Redirect,
     PageViewRestriction,
+    CollectionViewRestriction,
     Locale,
     Site,
 )

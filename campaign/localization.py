@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 
 from .pages.base import frontend_path
 from .pages.timeline import MilestonePage
+from .text import search_words
 
 
 class UnknownLocale(LookupError):
@@ -178,7 +179,10 @@ def translations_of(served: list[ServedPage]) -> dict:
 def search_pages(text: str, locale: Locale) -> list[int]:
     """Ids of the visible pages of `locale`'s tree matching `text`, best first: translations match in the locale's
     language, fallbacks in French. The search backend ranks; visibility is applied to its results afterwards."""
-    ranked = [page.pk for page in Page.objects.filter(locale=locale, live=True, depth__gte=3).search(text)]
+    words = search_words(text)
+    if not words:
+        return []
+    ranked = [page.pk for page in Page.objects.filter(locale=locale, live=True, depth__gte=3).search(words)]
     visible = set(visible_pages().filter(pk__in=ranked).values_list("pk", flat=True))
     return [pk for pk in ranked if pk in visible]
 

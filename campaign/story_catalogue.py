@@ -81,7 +81,8 @@ class StoryCatalogue:
 
     def _read_relations(self) -> None:
         ids = list(self.facts)
-        cities = CityStoryPage.cities.through.objects.filter(citystorypage_id__in=ids)
+        # By name, as a story's `cities` are listed everywhere else: the order must not depend on the query plan.
+        cities = CityStoryPage.cities.through.objects.filter(citystorypage_id__in=ids).order_by("city__name")
         for row in cities.values("citystorypage_id", "city__country", "city__region__code", "city__translation_key"):
             facts = self.facts[row["citystorypage_id"]]
             facts.values["countries"].add(row["city__country"])

@@ -11,6 +11,9 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202
 SPACES = re.compile(r"[^\S\n]+")
 BLANK_LINES = re.compile(r"\n{3,}")
 NOT_WORD = re.compile(r"[\W_]+")
+WORD = re.compile(r"[^\W_]+")
+# A visitor's search uses at most this many words: the search backends build one nested clause per word.
+MAX_SEARCH_WORDS = 12
 
 
 def fold(text: str) -> str:
@@ -25,6 +28,12 @@ folded = lru_cache(maxsize=4096)(fold)
 def word_key(text: str) -> str:
     """Folded words only, punctuation dropped: "Saint-Étienne" → "saint etienne"."""
     return " ".join(NOT_WORD.sub(" ", fold(text)).split())
+
+
+def search_words(text: str) -> str:
+    """The words of a visitor's search, for a full-text backend: punctuation, quotes and control characters
+    dropped (SQLite's and PostgreSQL's query parsers give them meaning), at most MAX_SEARCH_WORDS words."""
+    return " ".join(WORD.findall(text)[:MAX_SEARCH_WORDS])
 
 
 def plain_text(value: str, *, multiline: bool = False) -> str:

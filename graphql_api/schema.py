@@ -25,6 +25,7 @@ from campaign.preview import PreviewTokenInvalid, previewed_page
 from campaign.redirects import find_redirect
 
 from .errors import ApiError, CodedErrors
+from .nul_characters import RefuseNulCharacters
 from .pagination import page_window
 from .types.endorsements import (
     ConfirmEndorsementResult,
@@ -174,8 +175,6 @@ class Query:
     def search(self, query: str, locale: str | None = None, limit: int = 10, offset: int = 0) -> SearchResults:
         target = requested_locale(locale)
         limit, offset = page_window(limit, offset)
-        if not query.strip():
-            return SearchResults(total_count=0, items=[])
         ids = search_pages(query, target)
         items = [page_node(served) for served in served_pages(ids[offset : offset + limit])]
         return SearchResults(total_count=len(ids), items=items)
@@ -249,6 +248,7 @@ def build_schema(*, introspection: bool) -> strawberry.Schema:
     # Factories, not instances: each request gets fresh extensions (they keep per-operation state).
     extensions = [
         CodedErrors,
+        RefuseNulCharacters,
         partial(QueryDepthLimiter, max_depth=settings.GRAPHQL_MAX_DEPTH),
         partial(MaxTokensLimiter, max_token_count=settings.GRAPHQL_MAX_TOKENS),
         partial(MaxAliasesLimiter, max_alias_count=settings.GRAPHQL_MAX_ALIASES),

@@ -8,9 +8,10 @@ from django.conf import settings
 from django.core.files.images import ImageFile
 from django.utils.translation import gettext as _
 from PIL import Image as PillowImage
-from PIL import UnidentifiedImageError
 from wagtail.images import get_image_model
 from wagtail.models import Collection
+
+from ..images import UNREADABLE
 
 ACCEPTED_FORMATS = {"PNG", "JPEG", "WEBP", "GIF", "AVIF"}
 # Logos live in their own collection: they are not site content (see campaign.generation_signals).
@@ -18,7 +19,7 @@ LOGO_COLLECTION = "Endorsement logos"
 STORED_SIDE = 1024
 
 
-class LogoRejected(ValueError):
+class LogoRejected(Exception):
     pass
 
 
@@ -43,7 +44,9 @@ def reencoded(data: bytes) -> bytes:
         with PillowImage.open(io.BytesIO(data)) as source:
             check_dimensions(source)
             picture = source.convert("RGBA")
-    except (UnidentifiedImageError, OSError, PillowImage.DecompressionBombError):
+    except PillowImage.DecompressionBombError:
+        raise too_many_pixels() from None
+    except UNREADABLE:
         raise LogoRejected(_("The logo is not an image we can read.")) from None
     picture.thumbnail((STORED_SIDE, STORED_SIDE))
     output = io.BytesIO()
@@ -56,4 +59,10 @@ def check_dimensions(source: PillowImage.Image) -> None:
     if source.format not in ACCEPTED_FORMATS:
         raise LogoRejected(_("The logo must be a PNG, JPEG, WebP, GIF or AVIF image."))
     if source.width * source.height > settings.ENDORSEMENT_LOGO_MAX_PIXELS:
-        raise LogoRejected(_("The logo has too many pixels; please send a smaller image."))
+        raise too_many_pixels()
+
+
+def too_many_pixels() -> LogoRejected:
+    """Also for a bomb Pillow refuses to open (beyond twice its own limit): the signer is told what is wrong with
+    the file, not that it is unreadable."""
+    return LogoRejected(_("The logo has too many pixels; please send a smaller image."))

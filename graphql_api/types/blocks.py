@@ -7,7 +7,7 @@ from wagtail.models import Locale
 
 from campaign.rich_text import absolute_url, frontend_html, page_urls
 
-from .images import Image, image_node
+from .images import Image, image_node, private_collections
 
 
 @strawberry.type(description="A section heading.")
@@ -116,7 +116,7 @@ def link_url(value, urls: dict[int, str]) -> str | None:
     return urls.get(page.pk) if page else None
 
 
-def block_node(block, locale: Locale, urls: dict[int, str]):
+def block_node(info: strawberry.Info, block, locale: Locale, urls: dict[int, str]):
     kind, value, block_id = block.block_type, block.value, strawberry.ID(block.id)
     if kind == "heading":
         return HeadingBlock(id=block_id, text=value["text"], level=int(value["level"]))
@@ -127,7 +127,7 @@ def block_node(block, locale: Locale, urls: dict[int, str]):
     if kind == "image":
         return ImageBlock(
             id=block_id,
-            image=image_node(value["image"], value["caption"]),
+            image=image_node(info, value["image"], value["caption"]),
             caption=value["caption"],
             credit=value["credit"],
         )
@@ -146,6 +146,8 @@ def block_node(block, locale: Locale, urls: dict[int, str]):
         return EmbedBlock(id=block_id, url=value.url)
     if kind == "document":
         document = value["document"]
+        if document.collection_id in private_collections(info):
+            return None
         return DocumentBlock(id=block_id, title=value["title"] or document.title, url=absolute_url(document.url))
     if kind == "commitments":
         return CommitmentsBlock(id=block_id, verb=value["verb"], intro=value["intro"], items=list(value["items"]))
@@ -155,10 +157,12 @@ def block_node(block, locale: Locale, urls: dict[int, str]):
     raise ValueError(f"No GraphQL type for block {kind!r}")
 
 
-def blocks_of(stream, locale: Locale) -> list:
-    """All the page links of calls to action resolved together: two queries per body, whatever their number."""
+def blocks_of(info: strawberry.Info, stream, locale: Locale) -> list:
+    """All the page links of calls to action resolved together: two queries per body, whatever their number.
+    A document block whose document is in a restricted collection is left out."""
     linked = [
         block.value["page"].pk for block in stream if block.block_type == "call_to_action" and block.value["page"]
     ]
     urls = page_urls(linked, locale) if linked else {}
-    return [block_node(block, locale, urls) for block in stream]
+    nodes = (block_node(info, block, locale, urls) for block in stream)
+    return [node for node in nodes if node is not None]

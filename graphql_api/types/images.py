@@ -1,15 +1,18 @@
-"""Images and their renditions; specs and widths come from allow-lists (campaign.renditions)."""
+"""Images and their renditions; specs and widths come from allow-lists (campaign.renditions). An image in a
+restricted collection is private: its field answers null (campaign.images)."""
 
 from enum import Enum
 
 import strawberry
 
+from campaign.images import restricted_collection_ids
 from campaign.renditions import RenditionNotAllowed
 from campaign.renditions import rendition as make_rendition
 from campaign.renditions import srcset as make_srcset
 from campaign.rich_text import absolute_url
 
 from ..errors import ApiError
+from ..request_cache import cached
 
 
 @strawberry.enum(description="Output format of a rendition; ORIGINAL keeps the uploaded format.")
@@ -92,5 +95,13 @@ class Image:
         return ", ".join(f"{absolute_url(r.url)} {r.width}w" for r in renditions)
 
 
-def image_node(image, alt: str = "") -> Image | None:
-    return Image(image=image, alt_text=alt or image.title) if image else None
+def image_node(info: strawberry.Info, image, alt: str = "") -> Image | None:
+    """None for no image and for a private one: neither its title, its alt text nor any URL of it may leave."""
+    if image is None or image.collection_id in private_collections(info):
+        return None
+    return Image(image=image, alt_text=alt or image.title)
+
+
+def private_collections(info: strawberry.Info) -> frozenset[int]:
+    """Looked up once per request, and only by a request that meets an image."""
+    return cached(info, ("restricted_collections",), restricted_collection_ids)

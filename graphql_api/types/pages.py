@@ -48,8 +48,8 @@ class Seo:
 class PageNode:
     served: strawberry.Private[ServedPage]
 
-    def blocks(self, field: str) -> list[Block]:
-        return blocks_of(getattr(self.served.specific, field), self.served.page.locale)
+    def blocks(self, info: strawberry.Info, field: str) -> list[Block]:
+        return blocks_of(info, getattr(self.served.specific, field), self.served.page.locale)
 
     @strawberry.field(description="The page's id in the requested locale's tree.")
     def id(self) -> strawberry.ID:
@@ -100,14 +100,14 @@ class PageNode:
         return [translation_of(other) for other in others]
 
     @strawberry.field(description="Title, description and canonical URL for search engines.")
-    def seo(self) -> Seo:
+    def seo(self, info: strawberry.Info) -> Seo:
         page = self.served.page
         cover = getattr(self.served.specific, "cover_image", None)
         return Seo(
             title=page.seo_title or page.title,
             description=page.search_description,
             canonical_url=self.served.canonical_url,
-            image=image_node(cover),
+            image=image_node(info, cover),
         )
 
     @strawberry.field(description="The way down from the home page to this page's parent.")
@@ -134,8 +134,8 @@ class HomePage(PageNode):
         return self.served.specific.tagline
 
     @strawberry.field(description="Key figures, texts and calls to action, in order.")
-    def body(self) -> list[Block]:
-        return self.blocks("body")
+    def body(self, info: strawberry.Info) -> list[Block]:
+        return self.blocks(info, "body")
 
     @strawberry.field(description="Stories the editors chose for the home page, in their order.")
     def featured_stories(self) -> list["CityStoryPage"]:
@@ -157,12 +157,12 @@ class CharterPage(PageNode):
         return split_hashtags(self.served.specific.hashtags)
 
     @strawberry.field(description="The preamble and key figures, before the first chapter.")
-    def intro(self) -> list[Block]:
-        return self.blocks("intro")
+    def intro(self, info: strawberry.Info) -> list[Block]:
+        return self.blocks(info, "intro")
 
     @strawberry.field(description="The closing note and footnotes, after the last chapter.")
-    def closing(self) -> list[Block]:
-        return self.blocks("closing")
+    def closing(self, info: strawberry.Info) -> list[Block]:
+        return self.blocks(info, "closing")
 
     @strawberry.field(description="The cities and networks whose recommendations the charter builds on.")
     def contributors(self) -> list[str]:
@@ -192,8 +192,8 @@ class CharterChapterPage(PageNode):
         return self.served.specific.subtitle
 
     @strawberry.field(description="The chapter's text.")
-    def body(self) -> list[Block]:
-        return self.blocks("body")
+    def body(self, info: strawberry.Info) -> list[Block]:
+        return self.blocks(info, "body")
 
 
 @strawberry.type(description="One of the charter's five priorities of a principle.")
@@ -213,12 +213,12 @@ class PrinciplePage(PageNode):
         return self.served.specific.theme
 
     @strawberry.field(description="The principle's two paragraphs.")
-    def body(self) -> list[Block]:
-        return self.blocks("body")
+    def body(self, info: strawberry.Info) -> list[Block]:
+        return self.blocks(info, "body")
 
     @strawberry.field(description="A square pictogram, when one was uploaded.")
-    def icon(self) -> Image | None:
-        return image_node(self.served.specific.icon)
+    def icon(self, info: strawberry.Info) -> Image | None:
+        return image_node(info, self.served.specific.icon)
 
     @strawberry.field(description="The principle's five priorities, in order.")
     def priorities(self) -> list[PrinciplePriority]:
@@ -231,8 +231,8 @@ class PrinciplePage(PageNode):
 @strawberry.type(description="The timeline of the charter's making.")
 class TimelinePage(PageNode):
     @strawberry.field(description="Text above the milestones.")
-    def intro(self) -> list[Block]:
-        return self.blocks("intro")
+    def intro(self, info: strawberry.Info) -> list[Block]:
+        return self.blocks(info, "intro")
 
     @strawberry.field(description="The milestones in chronological order (their explicit order breaks ties).")
     def milestones(self) -> list["MilestonePage"]:
@@ -267,8 +267,8 @@ class MilestonePage(PageNode):
 @strawberry.type(description="The index of city stories; the stories themselves come from `cityStories`.")
 class CityStoryIndexPage(PageNode):
     @strawberry.field(description="Text above the list of stories.")
-    def intro(self) -> list[Block]:
-        return self.blocks("intro")
+    def intro(self, info: strawberry.Info) -> list[Block]:
+        return self.blocks(info, "intro")
 
 
 @strawberry.type(description="A quotation and who said it.")
@@ -299,12 +299,12 @@ class CityStoryPage(PageNode):
         return self.served.specific.ongoing
 
     @strawberry.field(description="The full story.")
-    def body(self) -> list[Block]:
-        return self.blocks("body")
+    def body(self, info: strawberry.Info) -> list[Block]:
+        return self.blocks(info, "body")
 
     @strawberry.field(description="The cover image (a marked placeholder until an editor uploads a photo).")
-    def cover_image(self) -> Image | None:
-        return image_node(self.served.specific.cover_image)
+    def cover_image(self, info: strawberry.Info) -> Image | None:
+        return image_node(info, self.served.specific.cover_image)
 
     @strawberry.field(description="Credit line of the cover image.")
     def cover_credit(self) -> str:
@@ -394,8 +394,8 @@ class CampaignPage(PageNode):
         return split_hashtags(self.served.specific.hashtags)
 
     @strawberry.field(description="The campaign page's text.")
-    def body(self) -> list[Block]:
-        return self.blocks("body")
+    def body(self, info: strawberry.Info) -> list[Block]:
+        return self.blocks(info, "body")
 
     @strawberry.field(description="When the campaign was launched.")
     def launch(self) -> YearMonth | None:
@@ -417,15 +417,15 @@ class CampaignPage(PageNode):
 @strawberry.type(description="A plain page: about, privacy policy, legal notice.")
 class StandardPage(PageNode):
     @strawberry.field(description="The page's text.")
-    def body(self) -> list[Block]:
-        return self.blocks("body")
+    def body(self, info: strawberry.Info) -> list[Block]:
+        return self.blocks(info, "body")
 
 
 @strawberry.type(description="The page around the endorsement form.")
 class EndorsePage(PageNode):
     @strawberry.field(description="Text above the endorsement form.")
-    def intro(self) -> list[Block]:
-        return self.blocks("intro")
+    def intro(self, info: strawberry.Info) -> list[Block]:
+        return self.blocks(info, "intro")
 
     @strawberry.field(description="What the signer agrees to.")
     def consent_text(self) -> str:
@@ -474,6 +474,6 @@ PAGE_TYPES = list(TYPE_BY_MODEL.values())
 
 
 def page_node(served: ServedPage | None) -> PageNode | None:
-    if served is None:
-        return None
-    return TYPE_BY_MODEL[type(served.specific)](served=served)
+    """The page's GraphQL type; None for a page the API does not publish (the tree's bare root)."""
+    node_type = TYPE_BY_MODEL.get(type(served.specific)) if served else None
+    return node_type(served=served) if node_type else None

@@ -22,6 +22,7 @@ BAD_QUERIES = {
     "broken syntax": ("{ locales { code ", "GRAPHQL_PARSE_FAILED"),
     "a field that does not exist": ("{ locales { draftTitle } }", "GRAPHQL_VALIDATION_FAILED"),
     "a wrongly typed argument": ('{ cityStories(limit: "ten") { totalCount } }', "GRAPHQL_VALIDATION_FAILED"),
+    "a NUL character in a literal": ('{ redirect(path: "/fr\\u0000/") { permanent } }', "INVALID_INPUT"),
 }
 
 
@@ -70,3 +71,29 @@ def test_a_ten_megabyte_body_is_a_coded_json_413(client):
         "/graphql/", b'{"query": "' + b"x" * (10 * 1024 * 1024) + b'"}', content_type="application/json"
     )
     assert response.status_code == 413 and response.json()["errors"][0]["extensions"]["code"] == "REQUEST_TOO_LARGE"
+
+
+def test_a_nul_character_in_a_variable_is_refused_before_reaching_the_database(client):
+    query = "query ($search: String!) { cityStories(filter: {search: $search}) { totalCount } }"
+    response = client.post(
+        "/graphql/", {"query": query, "variables": {"search": "mig\x00rants"}}, content_type="application/json"
+    )
+    assert_coded_json(response, "INVALID_INPUT")
+
+
+@pytest.mark.parametrize(
+    "words", ['"', 'a"b', '"; DROP TABLE wagtailcore_page; --', " ".join(["migrants"] * 600), "***", "NEAR(a b)"]
+)
+def test_search_takes_any_text_without_an_error(client, words):
+    """Quotes and operators mean something to the full-text backends, and each word costs a nested clause."""
+    query = "query ($words: String!) { search(query: $words, locale: \"fr\") { totalCount } }"
+    variables = {"words": words}
+    response = client.post("/graphql/", {"query": query, "variables": variables}, content_type="application/json")
+    body = response.json()
+    assert "errors" not in body, body
+    assert isinstance(body["data"]["search"]["totalCount"], int)
+
+
+def test_the_tree_root_is_not_a_page_of_the_api(client):
+    body = client.get("/graphql/", {"query": "{ pageById(id: 1) { title } }"}).json()
+    assert body == {"data": {"pageById": None}}

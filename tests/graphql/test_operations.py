@@ -28,12 +28,12 @@ SEARCH_WORDS = {"fr": "dignité", "en": "dignity", "es": "dignidad"}
 # SQL queries per operation, whatever the number of items: a regression guard (measured, then held).
 CEILINGS = {
     "site": 13,
-    "home_page": 20,
+    "home_page": 21,
     "charter": 5,
     "principle": 6,
     "timeline": 7,
-    "story_list": 14,
-    "story": 18,
+    "story_list": 15,
+    "story": 19,
     "search": 13,
     "language_switcher": 6,
 }

@@ -1,19 +1,26 @@
-"""Nothing private leaves through the API: drafts, unpublished revisions, restricted pages, owners' emails,
-endorsements that are not approved and signers' contact data.
+"""Nothing private leaves through the API: drafts, unpublished revisions, restricted pages, images in restricted
+collections, owners' emails, endorsements that are not approved and signers' contact data.
 
 Everything private below carries a marker; every root field is then queried, with nested fields, for
 every page of every locale, and the marker must appear nowhere in any answer.
 """
 
+import io
 import json
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import PageViewRestriction
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.rich_text import RichText
 
 from campaign.endorsements.models import Endorsement
-from campaign.models import CityStoryIndexPage, CityStoryPage, PrinciplePage
+from campaign.models import CityStoryIndexPage, CityStoryPage, HomePage, PrinciplePage
 
 from ..graphql.conftest import graphql  # noqa: F401
 
@@ -21,6 +28,27 @@ pytestmark = pytest.mark.django_db
 
 MARKER = "ZQXLEAK"  # occurs in no language of the content
 OPERATIONS = Path(__file__).resolve().parent.parent / "graphql" / "operations"
+IMAGE_FIELDS = """
+fragment image on Image { id alt width height rendition(spec: "original") { url } srcset(widths: [320]) }
+"""
+# Every field that answers an image, on every page type that has one.
+PAGE_IMAGES = (
+    """
+query ($path: String!) {
+  page(path: $path) {
+    seo { image { ...image } }
+    ... on CityStoryPage { coverImage { ...image } body { ...imageBlock } relatedStories { coverImage { ...image } } }
+    ... on HomePage { body { ...imageBlock } featuredStories { coverImage { ...image } } }
+    ... on CampaignPage { body { ...imageBlock } featuredStories { coverImage { ...image } } }
+    ... on PrinciplePage { icon { ...image } body { ...imageBlock } }
+    ... on CharterChapterPage { body { ...imageBlock } }
+    ... on StandardPage { body { ...imageBlock } }
+  }
+}
+fragment imageBlock on ImageBlock { caption image { ...image } }
+"""
+    + IMAGE_FIELDS
+)
 ROOT_QUERIES = [
     "{ locales { code name } }",
     '{ sitemap(locale: "%s") { url lastModified alternates { locale url title } } }',
@@ -29,9 +57,10 @@ ROOT_QUERIES = [
     '{ charter(locale: "%s") { title chapters { title url body { __typename ... on ParagraphBlock { html } } } '
     "principles { title url translations { url title } } } }",
     '{ milestones(locale: "%s") { title url summary } }',
-    '{ campaign(locale: "%s") { title featuredStories { title url } } }',
-    '{ cityStories(locale: "%s", limit: 100) { totalCount items { title url relatedStories { title url } } '
-    "facets { countries { label count } themes { label count } years { value count } } } }",
+    '{ campaign(locale: "%s") { title featuredStories { title url coverImage { ...image } } } }' + IMAGE_FIELDS,
+    '{ cityStories(locale: "%s", limit: 100) { totalCount items { title url relatedStories { title url } '
+    "coverImage { ...image } seo { image { ...image } } } "
+    "facets { countries { label count } themes { label count } years { value count } } } }" + IMAGE_FIELDS,
     '{ search(query: "ZQXLEAK", locale: "%s") { totalCount items { title url } } }',
     '{ cityStories(locale: "%s", filter: {search: "ZQXLEAK"}) { totalCount items { title } } }',
     '{ endorsements(locale: "%s", limit: 100) { totalCount items { institutionName signatoryName statement } } }',
@@ -87,7 +116,48 @@ def secrets(editor):
         status="approved",
         approved_at=principle.first_published_at,
     )
+    with_private_images(story_on_the_home_page(excluding=stories[:2]))
     return draft
+
+
+def picture_file(name: str) -> ImageFile:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (64, 36), (200, 60, 40)).save(buffer, format="PNG")
+    return ImageFile(buffer, name=name)
+
+
+def image_in(collection: Collection, title: str, file_name: str = "photo.png"):
+    return get_image_model().objects.create(title=title, file=picture_file(file_name), collection=collection)
+
+
+def private_collection(name: str, restriction: str = "login") -> Collection:
+    collection = Collection.get_first_root_node().add_child(name=name)
+    CollectionViewRestriction.objects.create(collection=collection, restriction_type=restriction, password="pw")
+    return collection
+
+
+def story_on_the_home_page(excluding) -> CityStoryPage:
+    home = HomePage.objects.get(locale__language_code="fr")
+    featured = [row.story for row in home.featured_stories.select_related("story").order_by("sort_order")]
+    return next(story for story in featured if story not in excluding).specific
+
+
+def with_private_images(story: CityStoryPage) -> None:
+    """A live public story, featured on the home page, whose cover (in a collection under a restricted one), body
+    image and document (in the restricted collection itself, the document also linked from a paragraph) carry the
+    marker in their titles and file names."""
+    private = private_collection(f"{MARKER} private")
+    nested = private.add_child(name=f"{MARKER} nested")
+    story.cover_image = image_in(nested, f"{MARKER} cover", f"{MARKER.lower()}-cover.png")
+    photo = image_in(private, f"{MARKER} photo", f"{MARKER.lower()}-photo.png")
+    story.body.append(("image", {"image": photo, "caption": "", "credit": ""}))
+    report = get_document_model().objects.create(
+        title=f"{MARKER} report", file=ContentFile(b"%PDF-1.4", name=f"{MARKER.lower()}-report.pdf"), collection=private
+    )
+    story.body.append(("document", {"document": report, "title": ""}))
+    link = f'<p>Lire <a linktype="document" id="{report.pk}">le rapport interne</a>.</p>'
+    story.body.append(("paragraph", RichText(link)))
+    story.save_revision().publish()
 
 
 def assert_clean(body: dict, what: str) -> None:
@@ -116,3 +186,76 @@ def test_no_page_of_any_locale_reveals_anything_private(graphql, secrets):  # no
             assert_clean(graphql(switcher, path=path), path)
     for path in ("/fr/histoires/zqxleak-draft/", "/en/stories/zqxleak-draft/"):
         assert graphql(story, path=path)["data"]["page"] is None
+
+
+def test_no_image_field_reveals_an_image_of_a_restricted_collection(graphql, secrets):  # noqa: F811
+    story = CityStoryPage.objects.get(locale__language_code="fr", cover_image__title=f"{MARKER} cover")
+    path = graphql(f"{{ pageById(id: {story.pk}) {{ url }} }}")["data"]["pageById"]["url"]
+    page = graphql(PAGE_IMAGES, path=path)["data"]["page"]
+    assert page["coverImage"] is None and page["seo"]["image"] is None
+    image_blocks = [block for block in page["body"] if "caption" in block]
+    assert image_blocks and all(block["image"] is None for block in image_blocks)
+    for locale in ("fr", "en", "es"):
+        sitemap = graphql(f'{{ sitemap(locale: "{locale}") {{ url }} }}')["data"]["sitemap"]
+        for entry in sitemap:
+            assert_clean(graphql(PAGE_IMAGES, path=entry["url"]), entry["url"])
+
+
+COVER = """
+query ($path: String!) {
+  page(path: $path) { ... on CityStoryPage { coverImage { alt rendition(spec: "original") { url } } } }
+}
+"""
+
+
+@pytest.mark.parametrize("restriction", ["password", "groups", "login"])
+def test_an_image_answers_null_once_its_collection_or_one_above_is_restricted(graphql, committed, restriction):  # noqa: F811
+    story = CityStoryPage.objects.filter(locale__language_code="fr", live=True).order_by("pk").first()
+    public = Collection.get_first_root_node().add_child(name="Press photos")
+    private = private_collection("Private photos", restriction)
+    nested = private.add_child(name="Nested")
+    image = image_in(public, "Harbour at dawn")
+    story.cover_image = image
+    committed(lambda: story.save_revision().publish())
+    path = graphql(f"{{ pageById(id: {story.pk}) {{ url }} }}")["data"]["pageById"]["url"]
+
+    cover = graphql(COVER, path=path)["data"]["page"]["coverImage"]
+    assert cover["alt"] == "Harbour at dawn" and cover["rendition"]["url"].endswith(".png")
+    for collection in (private, nested):
+        image.collection = collection
+        committed(image.save)
+        assert graphql(COVER, path=path)["data"]["page"]["coverImage"] is None, collection.name
+
+
+def test_a_collection_restriction_added_or_removed_applies_to_cached_answers_at_once(graphql, committed):  # noqa: F811
+    story = CityStoryPage.objects.filter(locale__language_code="fr", live=True).order_by("pk").first()
+    photos = Collection.get_first_root_node().add_child(name="Press photos")
+    story.cover_image = image_in(photos, "Harbour at dawn")
+    committed(lambda: story.save_revision().publish())
+    path = graphql(f"{{ pageById(id: {story.pk}) {{ url }} }}")["data"]["pageById"]["url"]
+    assert graphql(COVER, path=path)["data"]["page"]["coverImage"] is not None  # now in the response cache
+
+    restriction = CollectionViewRestriction(collection=photos, restriction_type="login")
+    committed(restriction.save)
+    assert graphql(COVER, path=path)["data"]["page"]["coverImage"] is None
+    committed(restriction.delete)
+    assert graphql(COVER, path=path)["data"]["page"]["coverImage"] is not None
+
+
+DOCUMENTS = """
+query ($path: String!) {
+  page(path: $path) {
+    ... on CityStoryPage { body { __typename ... on DocumentBlock { title url } ... on ParagraphBlock { html } } }
+  }
+}
+"""
+
+
+def test_a_document_of_a_restricted_collection_is_neither_a_block_nor_a_link(graphql, secrets):  # noqa: F811
+    story = CityStoryPage.objects.get(locale__language_code="fr", cover_image__title=f"{MARKER} cover")
+    path = graphql(f"{{ pageById(id: {story.pk}) {{ url }} }}")["data"]["pageById"]["url"]
+    body = graphql(DOCUMENTS, path=path)["data"]["page"]["body"]
+    assert_clean(body, path)
+    assert "DocumentBlock" not in [block["__typename"] for block in body]
+    paragraph = next(block["html"] for block in body if "le rapport interne" in block.get("html", ""))
+    assert "href" not in paragraph

@@ -1,0 +1,77 @@
+"""Images: what the admin accepts as an upload, and which images may leave through the API.
+
+Uploads: Wagtail's image field counts an upload's pixels only after decoding the whole picture, so a decompression
+bomb below twice Pillow's own limit (179 million pixels) is decoded in full before being refused, and a truncated
+or corrupt file escapes as a server error. `ImageForm` (WAGTAILIMAGES_IMAGE_FORM_BASE) counts pixels from the
+header first and answers a file Pillow cannot decode with the field's own "not a valid image" message.
+
+Visibility: a view restriction on a collection (password, groups, login) makes its images, and those of the
+collections under it, private, as it does for Wagtail's own serving of its documents.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, F, OuterRef
+from django.db.models.lookups import StartsWith
+from PIL import Image as PillowImage
+from wagtail.images.fields import WagtailImageField
+from wagtail.images.forms import BaseImageForm
+from wagtail.models import Collection, CollectionViewRestriction
+
+# What Pillow raises, besides its decompression-bomb error, for a file it cannot decode (truncated, corrupt).
+UNREADABLE = (OSError, SyntaxError, ValueError, RuntimeError)
+
+
+class CheckedImageField(WagtailImageField):
+    """Wagtail's image field, checking pixels before decoding and refusing what cannot be decoded (see above)."""
+
+    def check_image_pixel_size(self, f):
+        self.check_declared_pixels(f.image.f)
+        try:
+            super().check_image_pixel_size(f)
+        except UNREADABLE:
+            raise ValidationError(self.error_messages["invalid_image"], code="invalid_image") from None
+
+    def check_declared_pixels(self, file) -> None:
+        """Refuses on the header's numbers, before Wagtail's own check decodes the whole picture."""
+        pixels = declared_pixels(file)
+        if pixels is None or self.max_image_pixels is None or pixels <= self.max_image_pixels:
+            return
+        raise ValidationError(
+            self.error_messages["file_too_many_pixels"]
+            % {"num_pixels": pixels, "max_pixels_count": self.max_image_pixels},
+            code="file_too_many_pixels",
+        )
+
+
+def declared_pixels(file) -> int | None:
+    """Width times height times frames, as the header declares them; None when Pillow will not open the file at
+    all (Wagtail's own check then refuses it with the matching message)."""
+    try:
+        with PillowImage.open(file) as image:
+            return image.width * image.height * getattr(image, "n_frames", 1)
+    except (PillowImage.DecompressionBombError, *UNREADABLE):
+        return None
+    finally:
+        file.seek(0)
+
+
+class ImageForm(BaseImageForm):
+    """Every image form of the admin (single and multiple upload, chooser, edit) with the checked file field."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "file" in self.fields:
+            self.fields["file"] = checked(self.fields["file"])
+
+
+def checked(field: WagtailImageField) -> CheckedImageField:
+    return CheckedImageField(
+        label=field.label, required=field.required, widget=field.widget, max_length=field.max_length
+    )
+
+
+def restricted_collection_ids() -> frozenset[int]:
+    """Collections whose images are private: those with a view restriction and every collection under one (as
+    Collection.get_view_restrictions() reads them), in one query whatever their number."""
+    restricted = Exists(CollectionViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("collection__path"))))
+    return frozenset(Collection.objects.filter(restricted).values_list("pk", flat=True))
