@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test install messages lint check lock serve bench bench-endorse bench-load
+.PHONY: demo test install messages lint check lock serve bench bench-endorse bench-load screenshots
 
 $(INSTALLED): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ bench-endorse: messages
 bench-load: messages
 	$(BIN)/python -m bench.load_test
 
+# Regenerates the guides' pictures (docs/images/) from the steps of the browser tests (needs Debian's Chromium).
+screenshots: messages
+	LAMPEDUSA_DOCS_SCREENSHOTS=1 LAMPEDUSA_REQUIRE_BROWSER=1 $(BIN)/pytest tests/browser
+
 lint: install
 	$(BIN)/ruff check .
 
@@ -56,3 +60,8 @@ lock:
 	.lock-venv/bin/python -m pip install --quiet ".[test]"
 	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^lampedusa-charter-cms' > requirements.lock
 	rm -rf .lock-venv build *.egg-info
+
+# Backup and restore round trip on the demo data, in scratch PostgreSQL databases (docs/operations.md).
+.PHONY: test-restore
+test-restore: install
+	ops/test-restore
