@@ -243,6 +243,13 @@ class Mutation:
         return confirm(token, language)
 
 
+class CampaignSchema(strawberry.Schema):
+    def process_errors(self, errors, execution_context=None) -> None:
+        """Logs only what went wrong on our side (with its traceback): a coded error such as UNKNOWN_LOCALE or a
+        validation error is the client's answer, and logging each would bury real failures in the error tracker."""
+        super().process_errors([error for error in errors if CodedErrors.is_unexpected(error)], execution_context)
+
+
 def build_schema(*, introspection: bool) -> strawberry.Schema:
     """The public limits answer QUERY_TOO_COMPLEX; introspection is off in production unless a setting allows it."""
     # Factories, not instances: each request gets fresh extensions (they keep per-operation state).
@@ -255,7 +262,7 @@ def build_schema(*, introspection: bool) -> strawberry.Schema:
     ]
     if not introspection:
         extensions.append(DisableIntrospection)
-    return strawberry.Schema(query=Query, mutation=Mutation, types=PAGE_TYPES, extensions=extensions)
+    return CampaignSchema(query=Query, mutation=Mutation, types=PAGE_TYPES, extensions=extensions)
 
 
 schema = build_schema(introspection=settings.GRAPHQL_PUBLIC_INTROSPECTION)

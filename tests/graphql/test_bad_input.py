@@ -97,3 +97,22 @@ def test_search_takes_any_text_without_an_error(client, words):
 def test_the_tree_root_is_not_a_page_of_the_api(client):
     body = client.get("/graphql/", {"query": "{ pageById(id: 1) { title } }"}).json()
     assert body == {"data": {"pageById": None}}
+
+
+def test_only_failures_on_our_side_are_logged(client, caplog, monkeypatch):
+    """A client's mistake is answered, not logged; an exception in a resolver is logged with its traceback."""
+    with caplog.at_level("ERROR", logger="strawberry"):
+        client.get("/graphql/", {"query": '{ charter(locale: "xx") { title } }'})
+        client.get("/graphql/", {"query": "{ locales { draftTitle } }"})
+    assert caplog.records == []
+
+    def broken(*args):
+        raise RuntimeError("the search backend is down")
+
+    monkeypatch.setattr("graphql_api.schema.search_pages", broken)
+    with caplog.at_level("ERROR", logger="strawberry"):
+        body = client.get("/graphql/", {"query": '{ search(query: "migrants", locale: "fr") { totalCount } }'}).json()
+    assert body["errors"][0]["extensions"]["code"] == "INTERNAL_ERROR"
+    assert "the search backend is down" not in str(body)
+    logged = [str(record.exc_info[1]) for record in caplog.records if record.exc_info]
+    assert logged == ["the search backend is down"]
