@@ -3,9 +3,11 @@
 Content: publishing, unpublishing, moving or deleting a page (translations are published pages too), a view
 restriction on a page or a collection (it hides the collection's images) added or removed, any change to a
 snippet, a redirect, an image, a document, a locale or the site.
-Endorsers' logos are not content: a submission with a logo must not empty the cache of every page.
 Endorsements: any change to an existing endorsement (approval, withdrawal, erasure, staff edits); a new,
 unconfirmed submission is not public and changes nothing.
+Images are both, as staff may give an endorsement any image as its logo: an image change or a collection
+restriction starts a new generation of each. Endorsers' logos, in their own collection, are not content: a
+submission with a logo changes nothing, a later change to a logo only the endorsements.
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -32,7 +34,6 @@ CONTENT_MODELS = (
     SiteSettings,
     Redirect,
     PageViewRestriction,
-    CollectionViewRestriction,
     Locale,
     Site,
 )
@@ -42,9 +43,16 @@ def content_changed(**kwargs) -> None:
     generations.advance(generations.CONTENT)
 
 
-def image_changed(instance, **kwargs) -> None:
+def images_changed(**kwargs) -> None:
+    generations.advance(generations.CONTENT)
+    generations.advance(generations.ENDORSEMENTS)
+
+
+def image_changed(instance, created=False, **kwargs) -> None:
     if instance.collection.name != LOGO_COLLECTION:
-        generations.advance(generations.CONTENT)
+        images_changed()
+    elif not created:
+        generations.advance(generations.ENDORSEMENTS)
 
 
 def page_deleted(instance, **kwargs) -> None:
@@ -64,6 +72,8 @@ def connect() -> None:
     for model in (*CONTENT_MODELS, get_document_model()):
         post_save.connect(content_changed, sender=model, dispatch_uid=f"generation-save-{model.__name__}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"generation-delete-{model.__name__}")
+    post_save.connect(images_changed, sender=CollectionViewRestriction, dispatch_uid="generation-restriction-save")
+    post_delete.connect(images_changed, sender=CollectionViewRestriction, dispatch_uid="generation-restriction-del")
     post_save.connect(image_changed, sender=get_image_model(), dispatch_uid="generation-image-save")
     post_delete.connect(image_changed, sender=get_image_model(), dispatch_uid="generation-image-delete")
     post_save.connect(endorsement_changed, sender=Endorsement, dispatch_uid="generation-endorsement-save")

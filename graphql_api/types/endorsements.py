@@ -23,7 +23,7 @@ from ..errors import ApiError
 from ..pagination import page_window
 from ..request_cache import cached
 from . import taxonomy
-from .images import Image
+from .images import Image, image_node
 from .stories import FacetValue
 
 
@@ -217,7 +217,7 @@ def kind_terms(locale: Locale) -> dict[str, taxonomy.Term]:
         return {value: taxonomy.Term(code=value, label=str(label)) for value, label in Kind.choices}
 
 
-def as_public(row, locale: Locale, kinds: dict, regions: dict) -> Endorsement:
+def as_public(info: strawberry.Info, row, locale: Locale, kinds: dict, regions: dict) -> Endorsement:
     return Endorsement(
         id=strawberry.ID(row.reference),
         institution_name=row.institution_name,
@@ -228,7 +228,7 @@ def as_public(row, locale: Locale, kinds: dict, regions: dict) -> Endorsement:
         signatory_title=row.signatory_title,
         statement=row.statement or None,
         approved_at=row.approved_at,
-        logo=Image(image=row.logo, alt_text=row.institution_name) if row.logo_id else None,
+        logo=image_node(info, row.logo, row.institution_name) if row.logo_id else None,
         latitude=row.latitude,
         longitude=row.longitude,
     )
@@ -248,7 +248,7 @@ def endorsement_list(info, locale: Locale, wanted: EndorsementFilter | None, lim
     )
     rows = list(found[offset : offset + limit])
     kinds, regions = kind_terms(locale), taxonomy.regions(info, locale)
-    items = [as_public(row, locale, kinds, regions) for row in rows]
+    items = [as_public(info, row, locale, kinds, regions) for row in rows]
     return EndorsementList(total_count=found.count(), items=items)
 
 

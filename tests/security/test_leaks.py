@@ -259,3 +259,32 @@ def test_a_document_of_a_restricted_collection_is_neither_a_block_nor_a_link(gra
     assert "DocumentBlock" not in [block["__typename"] for block in body]
     paragraph = next(block["html"] for block in body if "le rapport interne" in block.get("html", ""))
     assert "href" not in paragraph
+
+
+LOGOS = '{ endorsements(locale: "fr") { items { institutionName logo { rendition(spec: "original") { url } } } } }'
+
+
+def test_an_endorsers_logo_in_a_restricted_collection_answers_null(graphql, committed):  # noqa: F811
+    logo = image_in(Collection.get_first_root_node().add_child(name="Logos"), "Logo of Palermo")
+    endorsement = Endorsement.objects.create(
+        institution_name="Comune di Palermo",
+        kind="city",
+        country="IT",
+        signatory_name="Sindaco",
+        signatory_title="Sindaco",
+        email="sindaco@palermo.example",
+        consent_publication=True,
+        consent_version="v",
+        status="approved",
+        approved_at=logo.created_at,
+        logo=logo,
+    )
+
+    def palermo() -> dict:
+        items = graphql(LOGOS)["data"]["endorsements"]["items"]
+        return next(item for item in items if item["institutionName"] == endorsement.institution_name)
+
+    assert palermo()["logo"]["rendition"]["url"].endswith(".png")
+    logo.collection = private_collection("Private logos")
+    committed(logo.save)
+    assert palermo()["logo"] is None
