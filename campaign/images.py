@@ -70,8 +70,13 @@ def checked(field: WagtailImageField) -> CheckedImageField:
     )
 
 
+def under_a_restriction(collection_path: str) -> Exists:
+    """True for a collection (its tree path reached by `collection_path`) with a view restriction on it or on one
+    above it, as Collection.get_view_restrictions() reads them."""
+    on_or_above = StartsWith(OuterRef(collection_path), F("collection__path"))
+    return Exists(CollectionViewRestriction.objects.filter(on_or_above))
+
+
 def restricted_collection_ids() -> frozenset[int]:
-    """Collections whose images are private: those with a view restriction and every collection under one (as
-    Collection.get_view_restrictions() reads them), in one query whatever their number."""
-    restricted = Exists(CollectionViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("collection__path"))))
-    return frozenset(Collection.objects.filter(restricted).values_list("pk", flat=True))
+    """Collections whose images are private, in one query whatever their number."""
+    return frozenset(Collection.objects.filter(under_a_restriction("path")).values_list("pk", flat=True))

@@ -13,7 +13,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 from wagtail.rich_text.rewriters import LinkRewriter
 
-from .images import restricted_collection_ids
+from .images import under_a_restriction
 from .localization import visible_pages
 from .pages.base import frontend_path
 
@@ -41,9 +41,7 @@ def _page_links(locale: Locale, attrs_list: list[dict]) -> list[str]:
 def _document_links(attrs_list: list[dict]) -> list[str]:
     """Links to documents of a restricted collection lose their target: neither its title nor its URL leaves."""
     ids = [int(attrs["id"]) for attrs in attrs_list if str(attrs.get("id", "")).isdigit()]
-    documents = get_document_model().objects.in_bulk(ids)
-    private = restricted_collection_ids() if documents else frozenset()
-    documents = {pk: document for pk, document in documents.items() if document.collection_id not in private}
+    documents = get_document_model().objects.exclude(under_a_restriction("collection__path")).in_bulk(ids)
     tags = []
     for attrs in attrs_list:
         document = documents.get(int(attrs["id"])) if str(attrs.get("id", "")).isdigit() else None

@@ -11,7 +11,6 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202
 SPACES = re.compile(r"[^\S\n]+")
 BLANK_LINES = re.compile(r"\n{3,}")
 NOT_WORD = re.compile(r"[\W_]+")
-WORD = re.compile(r"[^\W_]+")
 # A visitor's search uses at most this many words: the search backends build one nested clause per word.
 MAX_SEARCH_WORDS = 12
 
@@ -33,7 +32,7 @@ def word_key(text: str) -> str:
 def search_words(text: str) -> str:
     """The words of a visitor's search, for a full-text backend: punctuation, quotes and control characters
     dropped (SQLite's and PostgreSQL's query parsers give them meaning), at most MAX_SEARCH_WORDS words."""
-    return " ".join(WORD.findall(text)[:MAX_SEARCH_WORDS])
+    return " ".join(NOT_WORD.sub(" ", text).split()[:MAX_SEARCH_WORDS])
 
 
 def plain_text(value: str, *, multiline: bool = False) -> str:

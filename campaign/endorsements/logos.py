@@ -6,6 +6,7 @@ import secrets
 
 from django.conf import settings
 from django.core.files.images import ImageFile
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
@@ -25,6 +26,8 @@ class LogoRejected(Exception):
 
 def store_logo(upload, institution_name: str):
     """A new image in the media library, re-encoded from `upload`; raises LogoRejected with a translated reason."""
+    if not isinstance(upload, UploadedFile):
+        raise LogoRejected(_("Send the logo as a file, in a multipart request."))
     if upload.size > settings.ENDORSEMENT_LOGO_MAX_BYTES:
         limit = settings.ENDORSEMENT_LOGO_MAX_BYTES // 1024
         raise LogoRejected(_("The logo is larger than %(limit)s KB.") % {"limit": limit})

@@ -8,7 +8,6 @@ that simultaneous submissions cannot both get in, and without telling anything a
 import logging
 from dataclasses import dataclass
 
-from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone, translation
@@ -67,10 +66,8 @@ def submit(data: dict, request: HttpRequest, logo=None) -> Received | list[Field
             return errors
         if active_duplicate(form.cleaned_data).exists():
             return [duplicate_error()]
-        if logo is not None and not isinstance(logo, UploadedFile):
-            return [FieldError("logo", "INVALID", _("Send the logo as a file, in a multipart request."))]
         try:
-            image = store_logo(logo, form.cleaned_data["institution_name"]) if logo else None
+            image = store_logo(logo, form.cleaned_data["institution_name"]) if logo is not None else None
         except LogoRejected as error:
             return [FieldError("logo", "INVALID", str(error))]
         return create(form.cleaned_data, image)

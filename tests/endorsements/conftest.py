@@ -1,3 +1,6 @@
+import io
+import json
+
 import pytest
 
 from campaign.models import EndorsePage
@@ -20,6 +23,17 @@ mutation Confirm($token: String!, $language: String) {
   }
 }
 """
+
+
+def post_logo(client, data: dict, content: bytes, name: str = "logo.png"):
+    """endorseCharter as a GraphQL multipart request (the spec frontends' upload clients follow)."""
+    operations = {"query": ENDORSE, "variables": {"input": {**data, "logo": None}}}
+    logo = io.BytesIO(content)
+    logo.name = name
+    return client.post(
+        "/graphql/",
+        {"operations": json.dumps(operations), "map": json.dumps({"0": ["variables.input.logo"]}), "0": logo},
+    )
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from campaign.endorsements.models import Endorsement, OutgoingEmail
 
-from .test_moderation_admin import make
+from ..factories import make_endorsement
 
 pytestmark = pytest.mark.django_db
 
@@ -22,13 +22,13 @@ def run(*args) -> str:
 
 
 def test_purge_deletes_only_old_unconfirmed_endorsements_and_their_emails():
-    old = make("Lyon", status="unconfirmed")
+    old = make_endorsement("Lyon", status="unconfirmed")
     Endorsement.objects.filter(pk=old.pk).update(submitted_at=timezone.now() - timedelta(days=15))
     OutgoingEmail.objects.create(
         endorsement=old, purpose="confirm", to=["lyon@example.org"], subject="s", text="t", html="h"
     )
-    make("Nantes", status="unconfirmed")
-    approved = make("Lille", status="approved")
+    make_endorsement("Nantes", status="unconfirmed")
+    approved = make_endorsement("Lille", status="approved")
     Endorsement.objects.filter(pk=approved.pk).update(submitted_at=timezone.now() - timedelta(days=400))
 
     assert "Deleted 1 " in run("endorsements_purge_unconfirmed", "--older-than", "14d")
@@ -42,11 +42,11 @@ def test_purge_refuses_an_unreadable_age():
 
 
 def test_export_gives_everything_stored_for_an_email_and_nothing_else():
-    mine = make("Lyon")
+    mine = make_endorsement("Lyon")
     OutgoingEmail.objects.create(
         endorsement=mine, purpose="confirm", to=["lyon@example.org"], subject="Confirm", text="t", html="h"
     )
-    make("Nantes")
+    make_endorsement("Nantes")
     exported = json.loads(run("endorsements_export", "--email", "LYON@example.org"))
     [record] = exported["endorsements"]
     assert record["institution_name"] == "Lyon" and record["phone"] == "+33 1 00 00 00 00"

@@ -11,33 +11,16 @@ from wagtail.models import ModelLogEntry
 
 from campaign.endorsements.models import Endorsement
 
+from ..factories import make_endorsement
 from ..graphql.conftest import graphql  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 LISTING = "/admin/snippets/campaign/endorsement/"
 
 
-def make(name: str, status: str = "pending_review", **fields) -> Endorsement:
-    values = {
-        "institution_name": name,
-        "kind": "city",
-        "country": "FR",
-        "signatory_name": "Signer",
-        "signatory_title": "Mayor",
-        "email": f"{name.lower().replace(' ', '')}@example.org",
-        "phone": "+33 1 00 00 00 00",
-        "language": "es",
-        "consent_publication": True,
-        "consent_version": "2026-01",
-        "status": status,
-        **fields,
-    }
-    return Endorsement.objects.create(**values)
-
-
 def test_the_listing_filters_by_status_and_searches(editor_client):
-    make("Lyon")
-    make("Nantes", status="approved", country="BE")
+    make_endorsement("Lyon")
+    make_endorsement("Nantes", status="approved", country="BE")
     pending = editor_client.get(LISTING, {"status": "pending_review"}).content.decode()
     assert "Lyon" in pending and "Nantes" not in pending
     by_country = editor_client.get(LISTING, {"country": "BE"}).content.decode()
@@ -46,7 +29,7 @@ def test_the_listing_filters_by_status_and_searches(editor_client):
 
 
 def test_approving_and_rejecting_in_bulk_with_a_reason(moderate):
-    lyon, nantes, lille = make("Lyon"), make("Nantes"), make("Lille")
+    lyon, nantes, lille = make_endorsement("Lyon"), make_endorsement("Nantes"), make_endorsement("Lille")
     assert moderate("approve_endorsement", [lyon, nantes]).status_code == 302
     moderate("reject_endorsement", [lille], reason="No mandate from the city council.")
     statuses = dict(Endorsement.objects.values_list("institution_name", "status"))
@@ -59,13 +42,13 @@ def test_approving_and_rejecting_in_bulk_with_a_reason(moderate):
 
 
 def test_an_action_leaves_endorsements_in_another_status_alone(moderate):
-    unconfirmed = make("Lyon", status="unconfirmed")
+    unconfirmed = make_endorsement("Lyon", status="unconfirmed")
     moderate("approve_endorsement", [unconfirmed])
     assert Endorsement.objects.get().status == "unconfirmed"
 
 
 def test_a_row_offers_the_actions_that_apply(editor_client):
-    endorsement = make("Lyon")
+    endorsement = make_endorsement("Lyon")
     page = editor_client.get(LISTING).content.decode()
     assert f"approve_endorsement/?id={endorsement.pk}" in page and f"reject_endorsement/?id={endorsement.pk}" in page
     confirmation = editor_client.get(f"/admin/bulk/campaign/endorsement/approve_endorsement/?id={endorsement.pk}")
@@ -73,14 +56,14 @@ def test_a_row_offers_the_actions_that_apply(editor_client):
 
 
 def test_the_map_position_is_editable(editor_client):
-    endorsement = make("Lyon")
+    endorsement = make_endorsement("Lyon")
     form = editor_client.get(f"{LISTING}edit/{endorsement.pk}/").content.decode()
     assert 'name="latitude"' in form and 'name="longitude"' in form
 
 
 def test_csv_and_xlsx_exports_follow_the_current_filter(editor_client):
-    make("Lyon")
-    make("Nantes", status="approved")
+    make_endorsement("Lyon")
+    make_endorsement("Nantes", status="approved")
     csv = editor_client.get(LISTING, {"status": "approved", "export": "csv"})
     text = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
     assert "Nantes" in text and "Lyon" not in text and "nantes@example.org" in text
@@ -91,9 +74,9 @@ def test_csv_and_xlsx_exports_follow_the_current_filter(editor_client):
 
 
 def test_the_dashboard_counts_pending_reviews_first(editor_client):
-    make("Lyon")
-    make("Nantes")
-    make("Lille", status="approved")
+    make_endorsement("Lyon")
+    make_endorsement("Nantes")
+    make_endorsement("Lille", status="approved")
     page = editor_client.get("/admin/").content.decode()
     panel = page[page.index('id="endorsements-content"') :]
     counts = re.findall(r"\?status=(\w+)\">[^<]+</a></td>\s*<td>(\d+)</td>", panel)
@@ -102,7 +85,7 @@ def test_the_dashboard_counts_pending_reviews_first(editor_client):
 
 
 def test_users_without_endorsement_permissions_see_none_of_it(client, django_user_model):
-    make("Lyon")
+    make_endorsement("Lyon")
     editor = django_user_model.objects.create_user("writer", password="pw")
     group = Group.objects.create(name="Writers")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
@@ -116,7 +99,7 @@ def test_users_without_endorsement_permissions_see_none_of_it(client, django_use
 
 
 def test_erasing_keeps_an_approved_public_record_and_drops_contact_data(moderate, graphql):  # noqa: F811
-    approved, pending = make("Lyon", status="approved"), make("Nantes")
+    approved, pending = make_endorsement("Lyon", status="approved"), make_endorsement("Nantes")
     approved.approved_at = approved.submitted_at
     approved.save()
     moderate("erase_endorsement_personal_data", [approved, pending])
@@ -129,6 +112,6 @@ def test_erasing_keeps_an_approved_public_record_and_drops_contact_data(moderate
 
 
 def test_the_inspect_view_shows_the_record_but_not_the_token_hash(editor_client):
-    endorsement = make("Lyon", token_hash="f" * 64)
+    endorsement = make_endorsement("Lyon", token_hash="f" * 64)
     page = editor_client.get(f"{LISTING}inspect/{endorsement.pk}/").content.decode()
     assert "lyon@example.org" in page and "f" * 64 not in page

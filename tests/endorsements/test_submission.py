@@ -7,14 +7,14 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.utils import timezone
-from PIL import Image as PILImage
 
 from campaign import generations
 from campaign.endorsements.models import Endorsement, OutgoingEmail
 from campaign.endorsements.tokens import token_hash
 
+from ..factories import image_bytes
 from ..graphql.conftest import graphql  # noqa: F401
-from .conftest import ENDORSE
+from .conftest import post_logo
 
 pytestmark = pytest.mark.django_db
 
@@ -157,26 +157,9 @@ def test_a_failing_mail_server_keeps_the_endorsement_and_queues_the_email(endors
     assert OutgoingEmail.objects.get().sent_at is not None and len(mail.outbox) == 1
 
 
-def png(size=(300, 200), image_format="PNG") -> bytes:
-    buffer = io.BytesIO()
-    PILImage.new("RGB", size, (10, 90, 160)).save(buffer, format=image_format)
-    return buffer.getvalue()
-
-
-def post_with_logo(client, data: dict, content: bytes, name="logo.png"):
-    """A GraphQL multipart request (the spec frontends' upload clients follow)."""
-    operations = {"query": ENDORSE, "variables": {"input": {**data, "logo": None}}}
-    upload = io.BytesIO(content)
-    upload.name = name
-    return client.post(
-        "/graphql/",
-        {"operations": json.dumps(operations), "map": json.dumps({"0": ["variables.input.logo"]}), "0": upload},
-    ).json()["data"]["endorseCharter"]
-
-
 def test_a_logo_is_stored_re_encoded_as_png_and_leaves_cached_pages_alone(client, valid_input, committed):
     pages_before = generations.current()[generations.CONTENT]
-    committed(lambda: post_with_logo(client, valid_input(), png(image_format="JPEG"), "logo.jpg"))
+    committed(lambda: post_logo(client, valid_input(), image_bytes((300, 200), "JPEG"), "logo.jpg"))
     logo = Endorsement.objects.get().logo
     assert logo.file.name.endswith(".png") and (logo.width, logo.height) == (300, 200)
     assert generations.current()[generations.CONTENT] == pages_before, "a logo is not site content"
@@ -186,13 +169,13 @@ def test_a_logo_is_stored_re_encoded_as_png_and_leaves_cached_pages_alone(client
     ("content", "limit"),
     [
         (b"GIF89a not really", None),
-        (png(), {"ENDORSEMENT_LOGO_MAX_BYTES": 100}),
-        (png((3000, 3000)), {"ENDORSEMENT_LOGO_MAX_PIXELS": 1_000_000}),
+        (image_bytes((300, 200)), {"ENDORSEMENT_LOGO_MAX_BYTES": 100}),
+        (image_bytes((3000, 3000)), {"ENDORSEMENT_LOGO_MAX_PIXELS": 1_000_000}),
     ],
 )
 def test_a_bad_logo_is_refused_and_nothing_is_stored(client, valid_input, settings, content, limit):
     for name, value in (limit or {}).items():
         setattr(settings, name, value)
-    result = post_with_logo(client, valid_input(), content)
+    result = post_logo(client, valid_input(), content).json()["data"]["endorseCharter"]
     assert [(error["field"], error["code"]) for error in result["errors"]] == [("logo", "INVALID")]
     assert not Endorsement.objects.exists()

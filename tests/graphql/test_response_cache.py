@@ -13,8 +13,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from campaign.endorsements.models import Endorsement
 from campaign.models import CityStoryPage, PrinciplePage, SiteSettings, StandardPage, Theme
+
+from ..factories import make_endorsement
 
 pytestmark = pytest.mark.django_db
 
@@ -108,14 +109,7 @@ def test_saving_site_settings_is_seen_at_once(graphql, committed):
 
 
 def test_approving_an_endorsement_is_seen_at_once_and_leaves_cached_pages_alone(graphql, committed):
-    endorsement = Endorsement.objects.create(
-        institution_name="Lyon",
-        kind="city",
-        country="FR",
-        consent_publication=True,
-        consent_version="v",
-        status="pending_review",
-    )
+    endorsement = make_endorsement("Lyon")
     graphql(TITLE, path=DIGNITY)
     assert graphql("{ endorsementStats { total } }")["data"]["endorsementStats"]["total"] == 0
 

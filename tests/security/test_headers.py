@@ -7,18 +7,15 @@ are read in a subprocess, as production would compute them, and applied here ove
 """
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.test import Client, override_settings
 
+from tests.test_settings import SANE_ENV, run_manage
+
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-HOST = "cms.example.org"
+HOST = SANE_ENV["ALLOWED_HOSTS"]
 FRONTEND = "https://www.notabordertale.example"
 SECURITY_SETTINGS = [
     "SECURE_SSL_REDIRECT",
@@ -46,24 +43,8 @@ PRINT_SETTINGS = (
 
 @pytest.fixture(scope="module")
 def production_settings() -> dict:
-    environment = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "CORS_", "FRONTEND_"))},
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "SECRET_KEY": "production-secret-for-the-header-test-" + "0123456789" * 3,
-        "ALLOWED_HOSTS": HOST,
-        "FRONTEND_URL": FRONTEND,
-        "REDIS_URL": "redis://127.0.0.1:6379/1",
-        "DATABASE_URL": "sqlite:////tmp/lampedusa-header-check.sqlite3",
-    }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", PRINT_SETTINGS],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
+    result = run_manage("shell", "-c", PRINT_SETTINGS, env={**SANE_ENV, "FRONTEND_URL": FRONTEND})
+    assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout.strip().splitlines()[-1])
     values["SECURE_PROXY_SSL_HEADER"] = tuple(values["SECURE_PROXY_SSL_HEADER"])
     return values

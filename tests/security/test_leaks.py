@@ -5,23 +5,19 @@ Everything private below carries a marker; every root field is then queried, wit
 every page of every locale, and the marker must appear nowhere in any answer.
 """
 
-import io
 import json
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
-from PIL import Image as PILImage
 from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 from wagtail.rich_text import RichText
 
-from campaign.endorsements.models import Endorsement
 from campaign.models import CityStoryIndexPage, CityStoryPage, HomePage, PrinciplePage
 
+from ..factories import make_endorsement, make_image
 from ..graphql.conftest import graphql  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -92,42 +88,21 @@ def secrets(editor):
             rule.groups.add(Group.objects.get_or_create(name="Insiders")[0])
 
     for status in ("unconfirmed", "pending_review", "rejected", "withdrawn"):
-        Endorsement.objects.create(
-            institution_name=f"{MARKER} {status} city",
-            kind="city",
-            country="FR",
+        make_endorsement(
+            f"{MARKER} {status} city",
+            status,
             signatory_name=f"{MARKER} signer",
-            signatory_title="Mayor",
             email=f"{MARKER.lower()}-{status}@example.org",
-            consent_publication=True,
-            consent_version="v",
-            status=status,
         )
-    Endorsement.objects.create(
-        institution_name="Approved city",
-        kind="city",
-        country="FR",
-        signatory_name="Public signer",
-        signatory_title="Mayor",
+    make_endorsement(
+        "Approved city",
+        "approved",
         email=f"{MARKER.lower()}-contact@example.org",
         phone=f"+33 6 {MARKER}",
-        consent_publication=True,
-        consent_version="v",
-        status="approved",
         approved_at=principle.first_published_at,
     )
     with_private_images(story_on_the_home_page(excluding=stories[:2]))
     return draft
-
-
-def picture_file(name: str) -> ImageFile:
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (64, 36), (200, 60, 40)).save(buffer, format="PNG")
-    return ImageFile(buffer, name=name)
-
-
-def image_in(collection: Collection, title: str, file_name: str = "photo.png"):
-    return get_image_model().objects.create(title=title, file=picture_file(file_name), collection=collection)
 
 
 def private_collection(name: str, restriction: str = "login") -> Collection:
@@ -148,8 +123,8 @@ def with_private_images(story: CityStoryPage) -> None:
     marker in their titles and file names."""
     private = private_collection(f"{MARKER} private")
     nested = private.add_child(name=f"{MARKER} nested")
-    story.cover_image = image_in(nested, f"{MARKER} cover", f"{MARKER.lower()}-cover.png")
-    photo = image_in(private, f"{MARKER} photo", f"{MARKER.lower()}-photo.png")
+    story.cover_image = make_image(f"{MARKER} cover", collection=nested, file_name=f"{MARKER.lower()}-cover.png")
+    photo = make_image(f"{MARKER} photo", collection=private, file_name=f"{MARKER.lower()}-photo.png")
     story.body.append(("image", {"image": photo, "caption": "", "credit": ""}))
     report = get_document_model().objects.create(
         title=f"{MARKER} report", file=ContentFile(b"%PDF-1.4", name=f"{MARKER.lower()}-report.pdf"), collection=private
@@ -214,7 +189,7 @@ def test_an_image_answers_null_once_its_collection_or_one_above_is_restricted(gr
     public = Collection.get_first_root_node().add_child(name="Press photos")
     private = private_collection("Private photos", restriction)
     nested = private.add_child(name="Nested")
-    image = image_in(public, "Harbour at dawn")
+    image = make_image("Harbour at dawn", collection=public)
     story.cover_image = image
     committed(lambda: story.save_revision().publish())
     path = graphql(f"{{ pageById(id: {story.pk}) {{ url }} }}")["data"]["pageById"]["url"]
@@ -230,7 +205,7 @@ def test_an_image_answers_null_once_its_collection_or_one_above_is_restricted(gr
 def test_a_collection_restriction_added_or_removed_applies_to_cached_answers_at_once(graphql, committed):  # noqa: F811
     story = CityStoryPage.objects.filter(locale__language_code="fr", live=True).order_by("pk").first()
     photos = Collection.get_first_root_node().add_child(name="Press photos")
-    story.cover_image = image_in(photos, "Harbour at dawn")
+    story.cover_image = make_image("Harbour at dawn", collection=photos)
     committed(lambda: story.save_revision().publish())
     path = graphql(f"{{ pageById(id: {story.pk}) {{ url }} }}")["data"]["pageById"]["url"]
     assert graphql(COVER, path=path)["data"]["page"]["coverImage"] is not None  # now in the response cache
@@ -265,20 +240,8 @@ LOGOS = '{ endorsements(locale: "fr") { items { institutionName logo { rendition
 
 
 def test_an_endorsers_logo_in_a_restricted_collection_answers_null(graphql, committed):  # noqa: F811
-    logo = image_in(Collection.get_first_root_node().add_child(name="Logos"), "Logo of Palermo")
-    endorsement = Endorsement.objects.create(
-        institution_name="Comune di Palermo",
-        kind="city",
-        country="IT",
-        signatory_name="Sindaco",
-        signatory_title="Sindaco",
-        email="sindaco@palermo.example",
-        consent_publication=True,
-        consent_version="v",
-        status="approved",
-        approved_at=logo.created_at,
-        logo=logo,
-    )
+    logo = make_image("Logo of Palermo", collection=Collection.get_first_root_node().add_child(name="Logos"))
+    endorsement = make_endorsement("Comune di Palermo", "approved", approved_at=logo.created_at, logo=logo)
 
     def palermo() -> dict:
         items = graphql(LOGOS)["data"]["endorsements"]["items"]

@@ -36,16 +36,11 @@ from wagtail.users.models import UserProfile
 from campaign.endorsements.logos import LOGO_COLLECTION
 from campaign.endorsements.models import Endorsement
 
-from ..endorsements.conftest import ENDORSE, consent_version, valid_input  # noqa: F401
+from ..endorsements.conftest import ENDORSE, consent_version, post_logo, valid_input  # noqa: F401
+from ..factories import image_bytes
 
 # Pillow warns about the bombs these tests send on purpose.
 pytestmark = [pytest.mark.django_db, pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")]
-
-
-def picture(size=(40, 30), image_format="PNG", mode="RGB") -> bytes:
-    buffer = io.BytesIO()
-    PillowImage.new(mode, size).save(buffer, format=image_format)
-    return buffer.getvalue()
 
 
 def chunk(kind: bytes, data: bytes) -> bytes:
@@ -62,21 +57,21 @@ def declaring(width: int, height: int) -> bytes:
 
 def broken_chunk() -> bytes:
     """A PNG whose header is fine but whose chunks after it are garbage (Pillow: SyntaxError, when decoding)."""
-    png = picture()
+    png = image_bytes()
     return png[:33] + chunk(b"IDAT", b"") + b"\xa6\xecX\xed" * 8
 
 
 def undecodable_avif() -> bytes:
     """An AVIF whose primary item points at nothing (Pillow: RuntimeError, when decoding)."""
-    avif = picture(image_format="AVIF")
+    avif = image_bytes(image_format="AVIF")
     at = avif.index(b"pitm") + 8
     return avif[:at] + b"\x00\xdd" + avif[at + 2 :]
 
 
 BOMB_HEADER = declaring(30_000, 30_000)  # 900 million pixels, over twice Pillow's own limit: it will not open it
-REAL_BOMB = picture((10_000, 10_000), mode="1")  # 100 million pixels in 12 KB; 400 MB once converted to RGBA
-TRUNCATED = picture((400, 400))[:200]
-CUT_HEADER = picture()[:8] + bytes(4) + picture()[12:]  # the header chunk's length zeroed (Pillow: ValueError)
+REAL_BOMB = image_bytes((10_000, 10_000), mode="1")  # 100 million pixels in 12 KB; 400 MB once converted to RGBA
+TRUNCATED = image_bytes((400, 400))[:200]
+CUT_HEADER = image_bytes()[:8] + bytes(4) + image_bytes()[12:]  # the header chunk's length zeroed (Pillow: ValueError)
 SCRIPTED_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'
 SCRIPTED_HTML = b"<html><body><script>alert(1)</script></body></html>"
 FAKE_PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n"
@@ -183,7 +178,7 @@ def test_the_admin_refuses_what_is_not_a_safe_image_with_a_clear_french_message(
 def test_a_good_image_is_still_accepted(editor_client, how):
     """The checks above refuse bad files only: every way of uploading still takes a photo."""
     images = get_image_model().objects.count()
-    response = post_upload(editor_client, how, "harbour.jpg", picture((1200, 800), "JPEG"))
+    response = post_upload(editor_client, how, "harbour.jpg", image_bytes((1200, 800), "JPEG"))
     assert response.status_code in (200, 302) and get_image_model().objects.count() == images + 1
     stored = get_image_model().objects.latest("pk")
     assert (stored.width, stored.height) == (1200, 800)
@@ -191,7 +186,7 @@ def test_a_good_image_is_still_accepted(editor_client, how):
 
 @pytest.mark.parametrize("how", UPLOADS)
 def test_the_admin_refuses_an_image_over_the_size_limit_in_the_editors_language(admin_in, how, settings):
-    oversized = picture() + bytes(settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE + 1024 * 1024)  # 11 MB: data after IEND
+    oversized = image_bytes() + bytes(settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE + 1024 * 1024)  # 11 MB: data after IEND
     images = get_image_model().objects.count()
     assert "Ce fichier est trop gros (11,0\xa0Mio). La taille de fichier maximale est de 10,0\xa0Mio." in upload(
         admin_in("fr"), how, "big.png", oversized
@@ -237,23 +232,12 @@ LOGO_CASES = {
     "PDF": (FAKE_PDF, UNREADABLE),
     "HTML with a script": (SCRIPTED_HTML, UNREADABLE),
     "SVG with a script": (SCRIPTED_SVG, UNREADABLE),
-    "BMP": (picture(image_format="BMP"), WRONG_FORMAT),
+    "BMP": (image_bytes(image_format="BMP"), WRONG_FORMAT),
     "truncated PNG": (TRUNCATED, UNREADABLE),
     "PNG with a broken chunk": (broken_chunk(), UNREADABLE),
     "PNG with a cut header": (CUT_HEADER, UNREADABLE),
     "undecodable AVIF": (undecodable_avif(), UNREADABLE),
 }
-
-
-def post_logo(client, data: dict, content: bytes, name: str = "logo.png"):
-    """endorseCharter as a GraphQL multipart request (the spec frontends' upload clients follow)."""
-    operations = {"query": ENDORSE, "variables": {"input": {**data, "logo": None}}}
-    logo = io.BytesIO(content)
-    logo.name = name
-    return client.post(
-        "/graphql/",
-        {"operations": json.dumps(operations), "map": json.dumps({"0": ["variables.input.logo"]}), "0": logo},
-    )
 
 
 def nothing_stored() -> bool:
@@ -294,7 +278,7 @@ def test_a_logo_sent_as_json_instead_of_a_file_is_refused_in_the_signers_languag
 
 def test_an_oversized_logo_is_refused_in_the_signers_language(client, valid_input, settings):  # noqa: F811
     settings.ENDORSEMENT_LOGO_MAX_BYTES = 1024
-    oversized = picture() + bytes(2048)
+    oversized = image_bytes() + bytes(2048)
     assert refusal(post_logo(client, valid_input(language="es"), oversized)) == [
         ("logo", "INVALID", "El logotipo supera los 1 KB.")
     ]
@@ -313,7 +297,7 @@ def test_a_logo_of_a_few_hundred_kilobytes_is_accepted(client, valid_input):  # 
 
 
 def test_a_logo_over_the_real_limit_is_refused_by_the_logo_check(client, valid_input, settings):  # noqa: F811
-    oversized = picture() + bytes(settings.ENDORSEMENT_LOGO_MAX_BYTES)
+    oversized = image_bytes() + bytes(settings.ENDORSEMENT_LOGO_MAX_BYTES)
     assert refusal(post_logo(client, valid_input(), oversized)) == [("logo", "INVALID", "Le logo dépasse 2048 Ko.")]
     assert nothing_stored()
 
@@ -331,7 +315,7 @@ def test_a_malformed_multipart_request_answers_400_in_json(client, valid_input, 
 
 def test_a_multipart_body_over_the_apis_limit_answers_413_in_json(client, valid_input, settings):  # noqa: F811
     settings.GRAPHQL_MAX_BODY_BYTES = settings.ENDORSEMENT_LOGO_MAX_BYTES = 10_000
-    response = post_logo(client, valid_input(), picture() + bytes(200_000))
+    response = post_logo(client, valid_input(), image_bytes() + bytes(200_000))
     assert response.status_code == 413 and response["Cache-Control"] == "no-store"
     assert response.json()["errors"][0]["extensions"]["code"] == "REQUEST_TOO_LARGE"
     assert nothing_stored()
@@ -340,7 +324,7 @@ def test_a_multipart_body_over_the_apis_limit_answers_413_in_json(client, valid_
 def test_multipart_form_fields_over_djangos_memory_limit_answer_413_in_json(client, valid_input, settings):  # noqa: F811
     """DATA_UPLOAD_MAX_MEMORY_SIZE counts the form fields (here the operations), not the file."""
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2_000
-    response = post_logo(client, valid_input(statement="x" * 3_000), picture())
+    response = post_logo(client, valid_input(statement="x" * 3_000), image_bytes())
     assert response.status_code == 413
     assert response.json()["errors"][0]["extensions"]["code"] == "REQUEST_TOO_LARGE"
     assert nothing_stored()
