@@ -20,7 +20,8 @@ class Status(models.TextChoices):
 
 
 # An institution has at most one endorsement in these states; rejected or withdrawn ones let it sign again.
-ACTIVE_STATUSES = (Status.UNCONFIRMED, Status.PENDING_REVIEW, Status.APPROVED)
+# Unconfirmed ones do not count: anyone can type an institution's name, only its signer can confirm.
+CONFIRMED_STATUSES = (Status.PENDING_REVIEW, Status.APPROVED)
 
 
 class PopulationBand(models.TextChoices):

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 
-from ..text import comparison_key
-from .choices import ACTIVE_STATUSES, Kind, Language, PopulationBand, Status
+from ..text import comparison_key, duplicate_key
+from .choices import CONFIRMED_STATUSES, Kind, Language, PopulationBand, Status
 from .regions import region_for_country
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud on the phone
@@ -25,8 +25,12 @@ def new_reference() -> str:
 class Endorsement(models.Model):
     reference = models.CharField(_("reference"), max_length=16, unique=True, default=new_reference, editable=False)
     institution_name = models.CharField(_("institution"), max_length=200)
-    name_key = models.CharField(
-        max_length=200, editable=False, help_text="Normalised institution name: the duplicate rule compares it."
+    name_key = models.TextField(editable=False, help_text="Normalised institution name: the list sorts by it.")
+    duplicate_key = models.CharField(
+        max_length=64,
+        editable=False,
+        help_text="SHA-256 of the name's confusable skeleton (campaign.text.duplicate_key): the duplicate rule "
+        "compares it.",
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     country = CountryField(_("country"))
@@ -119,9 +123,9 @@ class Endorsement(models.Model):
         ordering = ["-submitted_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["name_key", "country"],
-                condition=Q(status__in=ACTIVE_STATUSES),
-                name="one_active_endorsement_per_institution",
+                fields=["duplicate_key", "country"],
+                condition=Q(status__in=CONFIRMED_STATUSES),
+                name="one_confirmed_endorsement_per_institution",
             ),
         ]
         indexes = [models.Index(fields=["status", "approved_at"])]
@@ -130,14 +134,12 @@ class Endorsement(models.Model):
         return f"{self.institution_name} ({self.country.code})"
 
     def save(self, *args, **kwargs):
-        """The duplicate key and the region follow the name and country, however they were edited."""
-        self.name_key = self.comparison_key()
+        """The keys and the region follow the name and country, however they were edited."""
+        self.name_key = comparison_key(self.institution_name)
+        self.duplicate_key = duplicate_key(self.institution_name)
         if not self.region and self.country:
             self.region = region_for_country(self.country.code)
         super().save(*args, **kwargs)
-
-    def comparison_key(self) -> str:
-        return comparison_key(self.institution_name)
 
 
 class OutgoingEmail(models.Model):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from ..pages.standard import EndorsePage
 from ..text import comparison_key
 from . import mail
-from .choices import ACTIVE_STATUSES, Status
+from .choices import CONFIRMED_STATUSES, Status
 from .form import EndorsementForm
 from .gazetteer import coordinates
 from .logos import LogoRejected, store_logo
@@ -118,7 +118,7 @@ def expired_unconfirmed(data: dict):
 
 
 def active_duplicate(data: dict):
-    active = same_institution(data).filter(status__in=ACTIVE_STATUSES)
+    active = same_institution(data).filter(status__in=CONFIRMED_STATUSES)
     return active.exclude(pk__in=expired_unconfirmed(data).values("pk"))
 
 
