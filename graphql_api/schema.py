@@ -5,7 +5,7 @@ from functools import partial
 
 import strawberry
 from django.conf import settings
-from strawberry.extensions import DisableIntrospection, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import DisableIntrospection, MaxTokensLimiter
 from wagtail.models import Locale as WagtailLocale
 
 from campaign import models
@@ -24,8 +24,11 @@ from campaign.localization import (
 from campaign.preview import PreviewTokenInvalid, previewed_page
 from campaign.redirects import find_redirect
 
+from .cost import sized, sliced
+from .deadline import DeadlineExecutionContext, QuietDeadlineExecutionContext
 from .errors import ApiError, CodedErrors
-from .nul_characters import RefuseNulCharacters
+from .input_bounds import BoundInputs
+from .limits import QueryLimits
 from .pagination import page_window
 from .types.endorsements import (
     ConfirmEndorsementResult,
@@ -79,14 +82,14 @@ class Redirect:
 @strawberry.type(description="Search results: the total and one page of them, best first.")
 class SearchResults:
     total_count: int
-    items: list[PageNode]
+    items: list[PageNode] = strawberry.field(directives=sized(100))
 
 
 @strawberry.type(description="One page of the sitemap with its other-language versions.")
 class SitemapEntry:
     url: str
     last_modified: datetime | None
-    alternates: list[PageTranslation]
+    alternates: list[PageTranslation] = strawberry.field(directives=sized(5))
 
 
 def required_section(model, locale_code: str | None):
@@ -98,7 +101,9 @@ def required_section(model, locale_code: str | None):
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="The languages the site is published in, the default one first.")
+    @strawberry.field(
+        description="The languages the site is published in, the default one first.", directives=sized(10)
+    )
     def locales(self) -> list[Locale]:
         names = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
         locales = [
@@ -145,7 +150,9 @@ class Query:
     def charter(self, locale: str | None = None) -> CharterPage:
         return CharterPage(served=required_section(models.CharterPage, locale))
 
-    @strawberry.field(description="Every milestone, chronologically; unknown months and days sort first.")
+    @strawberry.field(
+        description="Every milestone, chronologically; unknown months and days sort first.", directives=sized(60)
+    )
     def milestones(self, locale: str | None = None) -> list[MilestonePage]:
         timeline = section(models.TimelinePage, requested_locale(locale))
         if timeline is None:
@@ -155,7 +162,8 @@ class Query:
     @strawberry.field(
         description="City stories of a locale (untranslated ones as French fallbacks), filtered, faceted and paged. "
         "`limit` above 100 is clamped to 100; a negative `limit` or `offset`, or an unknown filter value, answers "
-        "INVALID_INPUT."
+        "INVALID_INPUT. Cost: each story counts `limit` times.",
+        directives=sliced("limit", "items"),
     )
     def city_stories(
         self,
@@ -170,7 +178,9 @@ class Query:
 
     @strawberry.field(
         description="Pages of a locale matching words, best first (untranslated pages match in French). "
-        "`limit` above 100 is clamped; negative values answer INVALID_INPUT."
+        "`limit` above 100 is clamped; negative values answer INVALID_INPUT. Cost: each result counts `limit` "
+        "times.",
+        directives=sliced("limit", "items"),
     )
     def search(self, query: str, locale: str | None = None, limit: int = 10, offset: int = 0) -> SearchResults:
         target = requested_locale(locale)
@@ -183,7 +193,10 @@ class Query:
     def campaign(self, locale: str | None = None) -> CampaignPage:
         return CampaignPage(served=required_section(models.CampaignPage, locale))
 
-    @strawberry.field(description="Every live page of a locale with its alternates, for sitemap.xml and hreflang.")
+    @strawberry.field(
+        description="Every live page of a locale with its alternates, for sitemap.xml and hreflang.",
+        directives=sized(300),
+    )
     def sitemap(self, locale: str | None = None) -> list[SitemapEntry]:
         return [
             SitemapEntry(
@@ -196,7 +209,8 @@ class Query:
 
     @strawberry.field(
         description="Approved endorsements, with their public fields only; labels in `locale`. `limit` above 100 "
-        "is clamped to 100; negative values answer INVALID_INPUT."
+        "is clamped to 100; negative values answer INVALID_INPUT. Cost: each endorsement counts `limit` times.",
+        directives=sliced("limit", "items"),
     )
     def endorsements(
         self,
@@ -251,18 +265,24 @@ class CampaignSchema(strawberry.Schema):
 
 
 def build_schema(*, introspection: bool) -> strawberry.Schema:
-    """The public limits answer QUERY_TOO_COMPLEX; introspection is off in production unless a setting allows it."""
+    """The public limits answer QUERY_TOO_COMPLEX; introspection is off in production unless a setting allows it,
+    and so are the validation's suggestions of names (they would reveal the schema too)."""
     # Factories, not instances: each request gets fresh extensions (they keep per-operation state).
     extensions = [
         CodedErrors,
-        RefuseNulCharacters,
-        partial(QueryDepthLimiter, max_depth=settings.GRAPHQL_MAX_DEPTH),
+        BoundInputs,
         partial(MaxTokensLimiter, max_token_count=settings.GRAPHQL_MAX_TOKENS),
-        partial(MaxAliasesLimiter, max_alias_count=settings.GRAPHQL_MAX_ALIASES),
+        partial(QueryLimits, hide_suggestions=not introspection),
     ]
     if not introspection:
         extensions.append(DisableIntrospection)
-    return CampaignSchema(query=Query, mutation=Mutation, types=PAGE_TYPES, extensions=extensions)
+    return CampaignSchema(
+        query=Query,
+        mutation=Mutation,
+        types=PAGE_TYPES,
+        extensions=extensions,
+        execution_context_class=DeadlineExecutionContext if introspection else QuietDeadlineExecutionContext,
+    )
 
 
 schema = build_schema(introspection=settings.GRAPHQL_PUBLIC_INTROSPECTION)

@@ -18,7 +18,7 @@ from strawberry.django.views import GraphQLView
 from strawberry.http import GraphQLRequestData
 
 from . import response_cache
-from .persisted_queries import PersistedQueryError, resolve
+from .persisted_queries import PersistedQueryError, Registration, resolve
 from .schema import schema
 
 
@@ -29,12 +29,18 @@ def error_response(message: str, code: str, status: int) -> JsonResponse:
 
 
 class CampaignGraphQLView(GraphQLView):
+    registration: Registration | None = None
+
     def dispatch(self, request, *args, **kwargs):
         limit = body_limit(request)
         too_large = error_response(f"The request body is larger than {limit} bytes.", "REQUEST_TOO_LARGE", 413)
         if int(request.META.get("CONTENT_LENGTH") or 0) > limit:
             return too_large
+        if request.method == "POST" and not origin_allowed(request):
+            return error_response("Requests from this site's pages are not accepted.", "FORBIDDEN_ORIGIN", 403)
         try:
+            if text_parts_too_large(request):
+                return too_large
             key = cached_answer_key(request)
             if key and (body := response_cache.get(key)) is not None:
                 return http_caching(request, HttpResponse(body, content_type="application/json"), cacheable=True)
@@ -45,6 +51,8 @@ class CampaignGraphQLView(GraphQLView):
             return error_response("The request is not a valid multipart upload.", "BAD_REQUEST", 400)
         except PersistedQueryError as error:
             return error_response(str(error), error.code, 200)
+        if self.registration is not None and answered(response):
+            self.registration.register()
         if key and response.status_code == 200 and b'"errors"' not in response.content:
             response_cache.store(key, response.content)
         return http_caching(request, response, cacheable=bool(key))
@@ -55,9 +63,52 @@ class CampaignGraphQLView(GraphQLView):
         unpkg.com, which the admin's Content Security Policy forbids; its page alone is exempt."""
         return super().render_graphql_ide(request)
 
+    def decode_json(self, data):
+        return load_json(data)
+
     def parse_http_body(self, request):
         data = super().parse_http_body(request)
-        return data if isinstance(data, list) else resolve(data)
+        if isinstance(data, list):
+            return data
+        data, self.registration = resolve(data)
+        return data
+
+
+def load_json(data: str | bytes):
+    """JSON as a client sent it: nested too deeply for Python's decoder, it is invalid JSON like any other."""
+    try:
+        return json.loads(data)
+    except RecursionError:
+        raise json.JSONDecodeError("The JSON is nested too deeply.", "", 0) from None
+
+
+def origin_allowed(request) -> bool:
+    """A browser names the page that sends a POST. A multipart POST (an endorsement with its logo) needs no CORS
+    preflight, so a page of any site could make a visitor's browser send one: only this server's own pages and
+    CORS_ALLOWED_ORIGINS may. Clients that are not browsers send no Origin and are not concerned."""
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return True
+    own = f"{'https' if request.is_secure() else 'http'}://{request.get_host()}"
+    return origin == own or origin in settings.CORS_ALLOWED_ORIGINS
+
+
+def text_parts_too_large(request) -> bool:
+    """A multipart request's parts that are not files (the operation and its variables) are bounded like a JSON
+    body: only the logo file may take the extra room."""
+    if request.method != "POST" or request.content_type != "multipart/form-data":
+        return False
+    return sum(len(value) for _, values in request.POST.lists() for value in values) > settings.GRAPHQL_MAX_BODY_BYTES
+
+
+def answered(response) -> bool:
+    """Whether the operation ran: it parsed, passed validation and the limits (its data is not null)."""
+    if response.status_code != 200:
+        return False
+    try:
+        return json.loads(response.content).get("data") is not None
+    except (ValueError, AttributeError):
+        return False
 
 
 def body_limit(request) -> int:
@@ -85,10 +136,10 @@ def request_data(request) -> GraphQLRequestData | None:
     try:
         if request.method == "GET":
             fields = {name: request.GET.get(name) for name in ("query", "variables", "operationName", "extensions")}
-            fields["variables"] = json.loads(fields["variables"]) if fields["variables"] else None
-            fields["extensions"] = json.loads(fields["extensions"]) if fields["extensions"] else None
+            fields["variables"] = load_json(fields["variables"]) if fields["variables"] else None
+            fields["extensions"] = load_json(fields["extensions"]) if fields["extensions"] else None
         elif request.content_type == "application/json":
-            fields = json.loads(request.body)
+            fields = load_json(request.body)
         else:
             return None
     except ValueError:
@@ -103,7 +154,8 @@ def request_data(request) -> GraphQLRequestData | None:
         operation_name=fields.get("operationName"),
         extensions=fields.get("extensions"),
     )
-    return resolve(data)
+    resolved, _ = resolve(data)
+    return resolved
 
 
 def coded(response):

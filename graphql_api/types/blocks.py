@@ -7,6 +7,7 @@ from wagtail.models import Locale
 
 from campaign.rich_text import absolute_url, frontend_html, page_urls
 
+from ..cost import sized
 from .images import Image, image_node, private_collections
 
 
@@ -49,7 +50,7 @@ class KeyFigure:
 class KeyFiguresBlock:
     id: strawberry.ID
     title: str
-    figures: list[KeyFigure]
+    figures: list[KeyFigure] = strawberry.field(directives=sized(10))
 
 
 @strawberry.type(description="A call to action: a page of this site (in the same locale) or an external link.")
@@ -79,7 +80,7 @@ class CommitmentsBlock:
     id: strawberry.ID
     verb: str
     intro: str
-    items: list[str]
+    items: list[str] = strawberry.field(directives=sized(30))
 
 
 @strawberry.type(description="A footnote.")
@@ -91,7 +92,7 @@ class Footnote:
 @strawberry.type(description="The footnotes of a text.")
 class FootnotesBlock:
     id: strawberry.ID
-    items: list[Footnote]
+    items: list[Footnote] = strawberry.field(directives=sized(10))
 
 
 Block = Annotated[

@@ -14,6 +14,7 @@ from campaign.hashtags import split_hashtags
 from campaign.localization import ServedPage, children, in_locale, milestones, served_pages, translations_of
 from campaign.story_catalogue import StoryCatalogue
 
+from ..cost import Cost, sized
 from ..request_cache import cached
 from . import taxonomy
 from .blocks import Block, blocks_of
@@ -87,7 +88,7 @@ class PageNode:
     def translation_key(self) -> strawberry.ID:
         return strawberry.ID(str(self.served.page.translation_key))
 
-    @strawberry.field(description="The other locales' live versions of this page.")
+    @strawberry.field(description="The other locales' live versions of this page.", directives=sized(5))
     def translations(self, info: strawberry.Info) -> list[PageTranslation]:
         known = cached(info, ("translations",), dict)
         pending = cached(info, ("translations_pending",), list)
@@ -110,7 +111,7 @@ class PageNode:
             image=image_node(info, cover),
         )
 
-    @strawberry.field(description="The way down from the home page to this page's parent.")
+    @strawberry.field(description="The way down from the home page to this page's parent.", directives=sized(5))
     def breadcrumbs(self) -> list[Link]:
         return [Link(title=crumb.page.title, url=crumb.url) for crumb in self.served.breadcrumbs()]
 
@@ -133,15 +134,17 @@ class HomePage(PageNode):
     def tagline(self) -> str:
         return self.served.specific.tagline
 
-    @strawberry.field(description="Key figures, texts and calls to action, in order.")
+    @strawberry.field(description="Key figures, texts and calls to action, in order.", directives=sized(40))
     def body(self, info: strawberry.Info) -> list[Block]:
         return self.blocks(info, "body")
 
-    @strawberry.field(description="Stories the editors chose for the home page, in their order.")
+    @strawberry.field(description="Stories the editors chose for the home page, in their order.", directives=sized(6))
     def featured_stories(self) -> list["CityStoryPage"]:
         return featured(self, "featured_stories", "story", models.CityStoryPage)
 
-    @strawberry.field(description="Charter chapters the editors chose for the home page, in their order.")
+    @strawberry.field(
+        description="Charter chapters the editors chose for the home page, in their order.", directives=sized(4)
+    )
     def featured_chapters(self) -> list["CharterChapterPage"]:
         return featured(self, "featured_chapters", "chapter", models.CharterChapterPage)
 
@@ -152,31 +155,33 @@ class CharterPage(PageNode):
     def subtitle(self) -> str:
         return self.served.specific.subtitle
 
-    @strawberry.field(description="The charter's hashtags, each starting with #.")
+    @strawberry.field(description="The charter's hashtags, each starting with #.", directives=sized(10))
     def hashtags(self) -> list[str]:
         return split_hashtags(self.served.specific.hashtags)
 
-    @strawberry.field(description="The preamble and key figures, before the first chapter.")
+    @strawberry.field(description="The preamble and key figures, before the first chapter.", directives=sized(40))
     def intro(self, info: strawberry.Info) -> list[Block]:
         return self.blocks(info, "intro")
 
-    @strawberry.field(description="The closing note and footnotes, after the last chapter.")
+    @strawberry.field(description="The closing note and footnotes, after the last chapter.", directives=sized(40))
     def closing(self, info: strawberry.Info) -> list[Block]:
         return self.blocks(info, "closing")
 
-    @strawberry.field(description="The cities and networks whose recommendations the charter builds on.")
+    @strawberry.field(
+        description="The cities and networks whose recommendations the charter builds on.", directives=sized(50)
+    )
     def contributors(self) -> list[str]:
         return [block.value for block in self.served.specific.contributors]
 
-    @strawberry.field(description="The partners and allies the charter thanks.")
+    @strawberry.field(description="The partners and allies the charter thanks.", directives=sized(50))
     def partners(self) -> list[str]:
         return [block.value for block in self.served.specific.partners]
 
-    @strawberry.field(description="The charter's chapters, in charter order.")
+    @strawberry.field(description="The charter's chapters, in charter order.", directives=sized(10))
     def chapters(self) -> list["CharterChapterPage"]:
         return [CharterChapterPage(served=c) for c in children(self.served, models.CharterChapterPage, ("number",))]
 
-    @strawberry.field(description="The seven guiding principles, in charter order.")
+    @strawberry.field(description="The seven guiding principles, in charter order.", directives=sized(7))
     def principles(self) -> list["PrinciplePage"]:
         return [PrinciplePage(served=p) for p in children(self.served, models.PrinciplePage, ("number",))]
 
@@ -191,7 +196,7 @@ class CharterChapterPage(PageNode):
     def subtitle(self) -> str:
         return self.served.specific.subtitle
 
-    @strawberry.field(description="The chapter's text.")
+    @strawberry.field(description="The chapter's text.", directives=sized(40))
     def body(self, info: strawberry.Info) -> list[Block]:
         return self.blocks(info, "body")
 
@@ -212,7 +217,7 @@ class PrinciplePage(PageNode):
     def theme(self) -> str:
         return self.served.specific.theme
 
-    @strawberry.field(description="The principle's two paragraphs.")
+    @strawberry.field(description="The principle's two paragraphs.", directives=sized(40))
     def body(self, info: strawberry.Info) -> list[Block]:
         return self.blocks(info, "body")
 
@@ -220,7 +225,7 @@ class PrinciplePage(PageNode):
     def icon(self, info: strawberry.Info) -> Image | None:
         return image_node(info, self.served.specific.icon)
 
-    @strawberry.field(description="The principle's five priorities, in order.")
+    @strawberry.field(description="The principle's five priorities, in order.", directives=sized(10))
     def priorities(self) -> list[PrinciplePriority]:
         return [
             PrinciplePriority(position=index, text=block.value)
@@ -230,11 +235,13 @@ class PrinciplePage(PageNode):
 
 @strawberry.type(description="The timeline of the charter's making.")
 class TimelinePage(PageNode):
-    @strawberry.field(description="Text above the milestones.")
+    @strawberry.field(description="Text above the milestones.", directives=sized(40))
     def intro(self, info: strawberry.Info) -> list[Block]:
         return self.blocks(info, "intro")
 
-    @strawberry.field(description="The milestones in chronological order (their explicit order breaks ties).")
+    @strawberry.field(
+        description="The milestones in chronological order (their explicit order breaks ties).", directives=sized(60)
+    )
     def milestones(self) -> list["MilestonePage"]:
         return [MilestonePage(served=m) for m in milestones(self.served)]
 
@@ -266,7 +273,7 @@ class MilestonePage(PageNode):
 
 @strawberry.type(description="The index of city stories; the stories themselves come from `cityStories`.")
 class CityStoryIndexPage(PageNode):
-    @strawberry.field(description="Text above the list of stories.")
+    @strawberry.field(description="Text above the list of stories.", directives=sized(40))
     def intro(self, info: strawberry.Info) -> list[Block]:
         return self.blocks(info, "intro")
 
@@ -298,7 +305,7 @@ class CityStoryPage(PageNode):
     def ongoing(self) -> bool:
         return self.served.specific.ongoing
 
-    @strawberry.field(description="The full story.")
+    @strawberry.field(description="The full story.", directives=sized(40))
     def body(self, info: strawberry.Info) -> list[Block]:
         return self.blocks(info, "body")
 
@@ -328,7 +335,10 @@ class CityStoryPage(PageNode):
             "engagement_types": lambda: {story.engagement_type.code} if story.engagement_type else set(),
         }[dimension]()
 
-    @strawberry.field(description="The cities (two for a joint action), localized, with coordinates for the map.")
+    @strawberry.field(
+        description="The cities (two for a joint action), localized, with coordinates for the map.",
+        directives=sized(10),
+    )
     def cities(self, info: strawberry.Info) -> list[City]:
         _, facts = self.facts(info)
         keys = facts.city_keys if facts else [str(c.translation_key) for c in self.served.specific.cities.all()]
@@ -340,22 +350,29 @@ class CityStoryPage(PageNode):
         index = taxonomy.engagement_types(info, self.served.page.locale)
         return next((index[code] for code in sorted(self.values(info, "engagement_types")) if code in index), None)
 
-    @strawberry.field(description="The Call to Local Action priorities the story serves, by number.")
+    @strawberry.field(
+        description="The Call to Local Action priorities the story serves, by number.", directives=sized(8)
+    )
     def action_priorities(self, info: strawberry.Info) -> list[ActionPriority]:
         index = taxonomy.action_priorities(info, self.served.page.locale)
         return [index[n] for n in sorted(self.values(info, "action_priorities")) if n in index]
 
-    @strawberry.field(description="The charter principles the story illustrates, in charter order.")
+    @strawberry.field(
+        description="The charter principles the story illustrates, in charter order.", directives=sized(7)
+    )
     def principles(self, info: strawberry.Info) -> list["PrinciplePage"]:
         index = taxonomy.principles(info, self.served.page.locale)
         return [PrinciplePage(served=index[n]) for n in sorted(self.values(info, "principles")) if n in index]
 
-    @strawberry.field(description="What the story is about.")
+    @strawberry.field(description="What the story is about.", directives=sized(10))
     def themes(self, info: strawberry.Info) -> list[Term]:
         index = taxonomy.themes(info, self.served.page.locale)
         return [index[code] for code in sorted(self.values(info, "themes")) if code in index]
 
-    @strawberry.field(description="Up to three stories sharing the most themes, principles and priorities.")
+    @strawberry.field(
+        description="Up to three stories sharing the most themes, principles and priorities.",
+        directives=[*sized(3), Cost(weight=5)],
+    )
     def related_stories(self, info: strawberry.Info) -> list["CityStoryPage"]:
         catalogue, facts = self.facts(info)
         if facts is None:
@@ -389,11 +406,11 @@ class CampaignPage(PageNode):
     def tagline(self) -> str:
         return self.served.specific.tagline
 
-    @strawberry.field(description="The campaign's hashtags, each starting with #.")
+    @strawberry.field(description="The campaign's hashtags, each starting with #.", directives=sized(10))
     def hashtags(self) -> list[str]:
         return split_hashtags(self.served.specific.hashtags)
 
-    @strawberry.field(description="The campaign page's text.")
+    @strawberry.field(description="The campaign page's text.", directives=sized(40))
     def body(self, info: strawberry.Info) -> list[Block]:
         return self.blocks(info, "body")
 
@@ -401,29 +418,29 @@ class CampaignPage(PageNode):
     def launch(self) -> YearMonth | None:
         return year_month(self.served.specific.launch_year, self.served.specific.launch_month)
 
-    @strawberry.field(description="The campaign's key messages.")
+    @strawberry.field(description="The campaign's key messages.", directives=sized(10))
     def key_messages(self) -> list[KeyMessage]:
         return [KeyMessage(title=b.value["title"], text=b.value["text"]) for b in self.served.specific.key_messages]
 
-    @strawberry.field(description="Ready-made texts visitors can share.")
+    @strawberry.field(description="Ready-made texts visitors can share.", directives=sized(10))
     def share_texts(self) -> list[ShareText]:
         return [ShareText(network=b.value["network"], text=b.value["text"]) for b in self.served.specific.share_texts]
 
-    @strawberry.field(description="Stories the editors chose for the campaign, in their order.")
+    @strawberry.field(description="Stories the editors chose for the campaign, in their order.", directives=sized(6))
     def featured_stories(self) -> list[CityStoryPage]:
         return featured(self, "featured_stories", "story", models.CityStoryPage)
 
 
 @strawberry.type(description="A plain page: about, privacy policy, legal notice.")
 class StandardPage(PageNode):
-    @strawberry.field(description="The page's text.")
+    @strawberry.field(description="The page's text.", directives=sized(40))
     def body(self, info: strawberry.Info) -> list[Block]:
         return self.blocks(info, "body")
 
 
 @strawberry.type(description="The page around the endorsement form.")
 class EndorsePage(PageNode):
-    @strawberry.field(description="Text above the endorsement form.")
+    @strawberry.field(description="Text above the endorsement form.", directives=sized(40))
     def intro(self, info: strawberry.Info) -> list[Block]:
         return self.blocks(info, "intro")
 

@@ -9,6 +9,7 @@ from campaign.models import NavigationMenu, SiteSettings
 from campaign.rich_text import page_urls
 from campaign.snippets import localized
 
+from ..cost import sized
 from .common import Link
 
 
@@ -16,7 +17,7 @@ from .common import Link
 class MenuItem:
     title: str
     url: str
-    children: list["MenuItem"]
+    children: list["MenuItem"] = strawberry.field(directives=sized(10))
 
 
 @strawberry.type(description="One of the campaign's social accounts.")
@@ -29,10 +30,10 @@ class SocialLink:
 class Site:
     name: str
     locale: str
-    main_menu: list[MenuItem]
-    footer_menu: list[MenuItem]
-    social_links: list[SocialLink]
-    hashtags: list[str]
+    main_menu: list[MenuItem] = strawberry.field(directives=sized(10))
+    footer_menu: list[MenuItem] = strawberry.field(directives=sized(10))
+    social_links: list[SocialLink] = strawberry.field(directives=sized(10))
+    hashtags: list[str] = strawberry.field(directives=sized(10))
     contact_email: str | None
     privacy_page: Link | None
 

@@ -10,6 +10,7 @@ from campaign import models
 from campaign.localization import served_pages
 from campaign.story_catalogue import StoryCatalogue, StoryQuery
 
+from ..cost import sized
 from ..errors import ApiError
 from ..pagination import page_window
 from ..request_cache import cached
@@ -45,19 +46,19 @@ class FacetValue:
 
 @strawberry.type(description="Facet counts for each filter.")
 class CityStoryFacets:
-    countries: list[FacetValue]
-    regions: list[FacetValue]
-    principles: list[FacetValue]
-    action_priorities: list[FacetValue]
-    engagement_types: list[FacetValue]
-    themes: list[FacetValue]
-    years: list[FacetValue]
+    countries: list[FacetValue] = strawberry.field(directives=sized(60))
+    regions: list[FacetValue] = strawberry.field(directives=sized(10))
+    principles: list[FacetValue] = strawberry.field(directives=sized(7))
+    action_priorities: list[FacetValue] = strawberry.field(directives=sized(8))
+    engagement_types: list[FacetValue] = strawberry.field(directives=sized(4))
+    themes: list[FacetValue] = strawberry.field(directives=sized(20))
+    years: list[FacetValue] = strawberry.field(directives=sized(30))
 
 
 @strawberry.type(description="A page of stories, the total and the facets.")
 class CityStoryList:
     total_count: int
-    items: list[CityStoryPage]
+    items: list[CityStoryPage] = strawberry.field(directives=sized(100))
     catalogue: strawberry.Private[StoryCatalogue]
     query: strawberry.Private[StoryQuery]
     locale: strawberry.Private[Locale]

@@ -82,7 +82,7 @@ def test_a_nul_character_in_a_variable_is_refused_before_reaching_the_database(c
 
 
 @pytest.mark.parametrize(
-    "words", ['"', 'a"b', '"; DROP TABLE wagtailcore_page; --', " ".join(["migrants"] * 600), "***", "NEAR(a b)"]
+    "words", ['"', 'a"b', '"; DROP TABLE wagtailcore_page; --', " ".join(["migrants"] * 200), "***", "NEAR(a b)"]
 )
 def test_search_takes_any_text_without_an_error(client, words):
     """Quotes and operators mean something to the full-text backends, and each word costs a nested clause."""
