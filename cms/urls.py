@@ -1,11 +1,10 @@
-"""URL map: the Wagtail admin for staff, the GraphQL API for the frontend, media in development.
+"""URL map: the Wagtail admin for staff, the GraphQL API for the frontend, public media (cms.media).
 
 There is no public HTML site here: the separate frontend renders pages from /graphql/.
 """
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -14,16 +13,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 from graphql_api.views import graphql_view
 
 from .health import healthz
+from .media import serve_media
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("graphql/", graphql_view, name="graphql"),
     path("healthz", healthz, name="healthz"),
+    # Images and renditions outside restricted collections, in every environment; documents go by /documents/.
+    path(settings.MEDIA_URL.lstrip("/") + "<path:name>", serve_media, name="media"),
 ]
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Page paths carry the locale prefix, as on the frontend (/fr/charte/); serving one redirects to the frontend.
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)

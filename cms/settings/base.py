@@ -163,18 +163,22 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 
 def media_storage(bucket: str) -> dict:
     """Uploads on S3-compatible object storage (django-storages) when a bucket is configured, so that any number
-    of app servers share them; else in MEDIA_ROOT on this machine."""
+    of app servers share them; else in MEDIA_ROOT on this machine. The bucket is private: files of restricted
+    collections live there too, so a file's URL is this server's /media/ route, which checks it and redirects to a
+    signed URL (cms.media)."""
     if not bucket:
         return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     return {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "cms.media.SignedURLS3Storage",
         "OPTIONS": {
             "bucket_name": bucket,
             "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
             "region_name": env("AWS_S3_REGION_NAME", default=None),
             "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=None),
-            "default_acl": None,
-            "querystring_auth": False,
+            "cloudfront_key_id": env("AWS_CLOUDFRONT_KEY_ID", default=None),
+            "cloudfront_key": env("AWS_CLOUDFRONT_KEY", default=None),
+            "default_acl": "private",
+            "querystring_auth": True,
             "file_overwrite": False,
         },
     }
@@ -195,6 +199,15 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", defau
 # file refused with the form's message rather than a server error (campaign.images).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "campaign.images.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "csv", "txt"]
+# Documents always leave through Wagtail's view (/documents/<id>/<filename>), which checks collection restrictions,
+# never by their file's path or a redirect to it.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Public images and renditions at /media/ (cms.media): how long browsers and CDNs keep them (also how long a file
+# stays in a shared cache after its collection is restricted); how long the signed object-storage URL it redirects
+# to works; and, on one server behind nginx, the internal location that sends the files (X-Accel-Redirect).
+MEDIA_CACHE_SECONDS = env.int("MEDIA_CACHE_SECONDS", default=3600)
+MEDIA_SIGNED_URL_SECONDS = env.int("MEDIA_SIGNED_URL_SECONDS", default=2 * 3600)
+MEDIA_ACCEL_REDIRECT = env("MEDIA_ACCEL_REDIRECT", default="")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=1024 * 1024)
 
