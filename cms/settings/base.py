@@ -343,6 +343,9 @@ GRAPHQL_MAX_DEPTH = env.int("GRAPHQL_MAX_DEPTH", default=12)
 GRAPHQL_MAX_TOKENS = env.int("GRAPHQL_MAX_TOKENS", default=3000)
 GRAPHQL_MAX_ALIASES = env.int("GRAPHQL_MAX_ALIASES", default=20)
 GRAPHQL_MAX_BODY_BYTES = env.int("GRAPHQL_MAX_BODY_BYTES", default=64 * 1024)
+# Image renditions one request may create (existing ones are free); rendition fields beyond answer null with
+# RENDITION_LIMIT, and a later request makes them. A cold story list (12 covers, srcset of 3 + 1) makes 48.
+GRAPHQL_MAX_NEW_RENDITIONS_PER_REQUEST = env.int("GRAPHQL_MAX_NEW_RENDITIONS_PER_REQUEST", default=60)
 # Introspection and GraphiQL are on in development only, unless these say otherwise.
 GRAPHQL_PUBLIC_INTROSPECTION = env.bool("GRAPHQL_PUBLIC_INTROSPECTION", default=DEBUG)
 GRAPHIQL = env.bool("GRAPHIQL", default=DEBUG)

@@ -1,12 +1,14 @@
-"""Images and their renditions; specs and widths come from allow-lists (campaign.renditions). An image in a
-restricted collection is private: its field answers null (campaign.images)."""
+"""Images and their renditions; specs and widths come from allow-lists (campaign.renditions), and a request may
+create only GRAPHQL_MAX_NEW_RENDITIONS_PER_REQUEST new renditions (fields beyond answer null with RENDITION_LIMIT).
+An image in a restricted collection is private: its field answers null (campaign.images)."""
 
 from enum import Enum
 
 import strawberry
+from django.conf import settings
 
 from campaign.images import restricted_collection_ids
-from campaign.renditions import RenditionNotAllowed
+from campaign.renditions import RenditionBudget, RenditionBudgetSpent, RenditionNotAllowed
 from campaign.renditions import rendition as make_rendition
 from campaign.renditions import srcset as make_srcset
 from campaign.rich_text import absolute_url
@@ -76,22 +78,33 @@ class Image:
     @strawberry.field(
         description="A rendition by Wagtail filter spec, from the allow-list: original, fill-1200x675, "
         "fill-800x450, fill-400x225, fill-400x400, fill-200x200, max-1600x1600, width-320 … width-1600. "
-        "Other specs answer INVALID_INPUT."
+        "Other specs answer INVALID_INPUT. Null with RENDITION_LIMIT when it is not made yet and the request has "
+        "made its share of new renditions: ask again."
     )
-    def rendition(self, spec: str, format: ImageFormat = ImageFormat.ORIGINAL) -> Rendition | None:
+    def rendition(
+        self, info: strawberry.Info, spec: str, format: ImageFormat = ImageFormat.ORIGINAL
+    ) -> Rendition | None:
         try:
-            return as_rendition(make_rendition(self.image, spec, format.value))
+            return as_rendition(make_rendition(self.image, spec, format.value, rendition_budget(info)))
         except RenditionNotAllowed as error:
             raise ApiError(str(error), "INVALID_INPUT") from None
+        except RenditionBudgetSpent:
+            raise rendition_limit_error() from None
 
     @strawberry.field(
-        description="A srcset attribute value for these widths (320, 480, 640, 800, 1024, 1200, 1600 allowed)."
+        description="A srcset attribute value for these widths (320, 480, 640, 800, 1024, 1200, 1600 allowed). "
+        "Null with RENDITION_LIMIT when some are not made yet and the request has made its share of new "
+        "renditions: ask again."
     )
-    def srcset(self, widths: list[int], format: ImageFormat = ImageFormat.ORIGINAL) -> str:
+    def srcset(
+        self, info: strawberry.Info, widths: list[int], format: ImageFormat = ImageFormat.ORIGINAL
+    ) -> str | None:
         try:
-            renditions = make_srcset(self.image, widths, format.value)
+            renditions = make_srcset(self.image, widths, format.value, rendition_budget(info))
         except RenditionNotAllowed as error:
             raise ApiError(str(error), "INVALID_INPUT") from None
+        except RenditionBudgetSpent:
+            raise rendition_limit_error() from None
         return ", ".join(f"{absolute_url(r.url)} {r.width}w" for r in renditions)
 
 
@@ -105,3 +118,18 @@ def image_node(info: strawberry.Info, image, alt: str = "") -> Image | None:
 def private_collections(info: strawberry.Info) -> frozenset[int]:
     """Looked up once per request, and only by a request that meets an image."""
     return cached(info, ("restricted_collections",), restricted_collection_ids)
+
+
+def rendition_budget(info: strawberry.Info) -> RenditionBudget:
+    """One budget per HTTP request, shared by every rendition field of every operation it carries."""
+    return cached(info, ("rendition_budget",), lambda: RenditionBudget(settings.GRAPHQL_MAX_NEW_RENDITIONS_PER_REQUEST))
+
+
+def rendition_limit_error() -> ApiError:
+    """The field answers null; what was made is kept, so asking again makes progress until nothing is missing."""
+    limit = settings.GRAPHQL_MAX_NEW_RENDITIONS_PER_REQUEST
+    return ApiError(
+        f"This image size is not made yet, and this request has made its share of new ones (at most {limit}); "
+        "try again in a moment.",
+        "RENDITION_LIMIT",
+    )
