@@ -97,7 +97,26 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+def with_statement_timeout(database: dict, milliseconds: int) -> dict:
+    """On PostgreSQL, every statement of this process's connections is cancelled after `milliseconds` (0: never);
+    SQLite has no such setting. Set as a connection option, so that no request can forget it."""
+    if not milliseconds or "postgresql" not in database["ENGINE"]:
+        return database
+    options = dict(database.get("OPTIONS") or {})
+    options["options"] = f"{options.get('options', '')} -c statement_timeout={milliseconds}".strip()
+    return {**database, "OPTIONS": options}
+
+
+# The longest SQL statement of a web request, in milliseconds: PostgreSQL then cancels it and the client gets a coded
+# error rather than a worker held for minutes. Applied only where WEB_PROCESS is set (gunicorn.conf.py sets it for its
+# workers): management commands such as migrate, the content loader or backups must run to completion.
+DATABASE_STATEMENT_TIMEOUT_MS = env.int("DATABASE_STATEMENT_TIMEOUT_MS", default=5000)
+DATABASES = {
+    "default": with_statement_timeout(
+        env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        DATABASE_STATEMENT_TIMEOUT_MS if env.bool("WEB_PROCESS", default=False) else 0,
+    )
+}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -65,7 +65,6 @@ def test_every_frontend_operation_runs_cold_within_the_budget(graphql, cold, ope
     query = (OPERATIONS / f"{operation}.graphql").read_text()
     body = graphql(query, **FRONTEND_OPERATIONS[operation])
     assert "errors" not in body, body["errors"]
-    print(f"{operation}: {Rendition.objects.count()} renditions made cold")
 
 
 @override_settings(GRAPHQL_MAX_NEW_RENDITIONS_PER_REQUEST=8)
