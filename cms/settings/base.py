@@ -97,6 +97,7 @@ TEMPLATES = [
     },
 ]
 
+
 def with_statement_timeout(database: dict, milliseconds: int) -> dict:
     """On PostgreSQL, every statement of this process's connections is cancelled after `milliseconds` (0: never);
     SQLite has no such setting. Set as a connection option, so that no request can forget it."""
