@@ -7,9 +7,13 @@ Issue 12: one 1.5 KB query with 20 aliased rendition fields over 100 stories mad
 import json
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Image, Rendition
 
+from campaign.generations import forget_all
 from campaign.models import CityStoryPage
 
 from .test_operations import OPERATIONS, PATHS, SEARCH_WORDS
@@ -31,6 +35,7 @@ query ($limit: Int!) {
 }
 """
 FIELDS = ("small", "square", "widths")
+ONE_SIZE = 'rendition(spec: "fill-200x200") { url }'
 # The frontend's operations with the variables they are sent with; a story list of 12 is the largest.
 FRONTEND_OPERATIONS = {
     "site": {"locale": "fr"},
@@ -121,3 +126,15 @@ def test_aliases_asking_distinct_renditions_of_one_image_stop_at_the_budget(clie
     body = client.post("/graphql/", {"query": query}, content_type="application/json").json()
     assert Rendition.objects.count() == 3
     assert [error["extensions"]["code"] for error in body["errors"]] == ["RENDITION_LIMIT"] * 4
+
+
+def test_a_rendition_read_from_the_database_costs_no_query_in_the_next_request(graphql, cold):
+    query = f'{{ page(path: "{PATHS["story"]["en"]}") {{ ... on CityStoryPage {{ coverImage {{ {ONE_SIZE} }} }} }} }}'
+    graphql(query)  # made
+    cache.clear()  # a restart, or the rendition evicted from the cache: it is read from the database
+    graphql(query)
+    forget_all()  # the next answer is computed again
+    with CaptureQueriesContext(connection) as queries:
+        body = graphql(query)
+    assert body["data"]["page"]["coverImage"]["rendition"]["url"]
+    assert not [sql for sql in queries if "wagtailimages_rendition" in sql["sql"]]
