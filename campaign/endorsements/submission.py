@@ -1,27 +1,29 @@
 """Taking an endorsement in: from the signer's input to a stored, unconfirmed endorsement and a confirmation email.
 
-Every answer is in the signer's language. Nothing is stored unless everything is valid; a second endorsement of
-an institution that already has an active one is refused as DUPLICATE, by the database's unique constraint, so
-that simultaneous submissions cannot both get in, and without telling anything about the first one.
+Every answer is in the signer's language. Nothing is stored unless everything is valid. An unconfirmed
+submission holds nothing: anyone can type an institution's name, so several may wait for confirmation at once,
+and the first confirmed wins (campaign.endorsements.moderation.confirm, guarded by the database's unique
+constraint). A submission is refused as DUPLICATE only when the institution's endorsement is published, which
+everyone can see anyway: the answer tells nothing about endorsements still waiting.
 """
 
 import logging
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ..pages.standard import EndorsePage
-from ..text import comparison_key
+from ..text import duplicate_key
 from . import mail
-from .choices import CONFIRMED_STATUSES, Status
+from .choices import Status
 from .form import EndorsementForm
 from .gazetteer import coordinates
-from .logos import LogoRejected, store_logo
+from .logos import LogoRejected, checked_logo, store_png
 from .models import Endorsement, new_reference
-from .rate_limits import submission_allowed
+from .rate_limits import RateLimitUnavailable, address_allowed, mailbox_allowed
 from .regions import region_for_country
 from .tokens import expiry, new_token, token_hash
 
@@ -56,21 +58,39 @@ def submit(data: dict, request: HttpRequest, logo=None) -> Received | list[Field
         if data.get("trap"):
             logger.info("Endorsement honeypot filled in; nothing stored.")
             return Received(reference=new_reference(), status=Status.UNCONFIRMED)
-        if not submission_allowed(request, str(data.get("email") or "")):
-            return [FieldError("input", "RATE_LIMITED", _("Too many submissions; please try again later."))]
-        form = EndorsementForm(data)
-        if not form.is_valid():
-            return form_errors(form)
-        errors = consent_errors(form.cleaned_data)
-        if errors:
-            return errors
-        if active_duplicate(form.cleaned_data).exists():
-            return [duplicate_error()]
         try:
-            image = store_logo(logo, form.cleaned_data["institution_name"]) if logo is not None else None
-        except LogoRejected as error:
-            return [FieldError("logo", "INVALID", str(error))]
-        return create(form.cleaned_data, image)
+            return checked_and_created(data, request, logo)
+        except RateLimitUnavailable:
+            return [
+                FieldError(
+                    "input", "SERVICE_UNAVAILABLE", _("We cannot take endorsements right now; please try again later.")
+                )
+            ]
+
+
+def checked_and_created(data: dict, request: HttpRequest, logo) -> Received | list[FieldError]:
+    """Every attempt counts against the client's address; only a valid one counts against the mailbox."""
+    if not address_allowed(request):
+        return [rate_limited()]
+    form = EndorsementForm(data)
+    if not form.is_valid():
+        return form_errors(form)
+    errors = consent_errors(form.cleaned_data)
+    if errors:
+        return errors
+    if published(form.cleaned_data).exists():
+        return [duplicate_error()]
+    try:
+        png = checked_logo(logo) if logo is not None else None
+    except LogoRejected as error:
+        return [FieldError("logo", "INVALID", str(error))]
+    if not mailbox_allowed(request, form.cleaned_data["email"]):
+        return [rate_limited()]
+    return create(form.cleaned_data, png)
+
+
+def rate_limited() -> FieldError:
+    return FieldError("input", "RATE_LIMITED", _("Too many submissions; please try again later."))
 
 
 def form_errors(form: EndorsementForm) -> list[FieldError]:
@@ -109,42 +129,34 @@ def current_consent_versions() -> set[str]:
 
 
 def same_institution(data: dict):
-    return Endorsement.objects.filter(name_key=comparison_key(data["institution_name"]), country=data["country"])
+    return Endorsement.objects.filter(duplicate_key=duplicate_key(data["institution_name"]), country=data["country"])
+
+
+def published(data: dict):
+    return same_institution(data).filter(status=Status.APPROVED)
 
 
 def expired_unconfirmed(data: dict):
-    """Submissions whose confirmation link expired unused: they no longer hold the institution's place."""
+    """Submissions of the institution whose confirmation link expired unused: cleared as a new one comes."""
     return same_institution(data).filter(status=Status.UNCONFIRMED, token_expires_at__lt=timezone.now())
 
 
-def active_duplicate(data: dict):
-    active = same_institution(data).filter(status__in=CONFIRMED_STATUSES)
-    return active.exclude(pk__in=expired_unconfirmed(data).values("pk"))
-
-
 def duplicate_error() -> FieldError:
-    return FieldError(
-        "institution_name",
-        "DUPLICATE",
-        _("This institution has already endorsed the charter, or its endorsement is being processed."),
-    )
+    return FieldError("institution_name", "DUPLICATE", _("This institution has already endorsed the charter."))
 
 
-def create(data: dict, logo) -> Received | list[FieldError]:
+def create(data: dict, png: bytes | None) -> Received:
+    """The logo is stored in the endorsement's transaction: if storing the endorsement fails, no image stays."""
     token = new_token()
     fields = {name: value for name, value in data.items() if name in FORM_TO_MODEL}
-    endorsement = Endorsement(**fields, logo=logo, token_hash=token_hash(token), token_expires_at=expiry())
+    endorsement = Endorsement(**fields, token_hash=token_hash(token), token_expires_at=expiry())
     endorsement.region = data["region"] or region_for_country(data["country"])
     endorsement.latitude, endorsement.longitude = coordinates(data["institution_name"], data["country"]) or (None, None)
-    try:
-        with transaction.atomic():
-            expired_unconfirmed(data).delete()
-            endorsement.save()
-            queued = mail.queue_confirmation(endorsement, token)
-    except IntegrityError:
-        if logo:
-            logo.delete()
-        return [duplicate_error()]
+    with transaction.atomic():
+        expired_unconfirmed(data).delete()
+        endorsement.logo = store_png(png, data["institution_name"]) if png is not None else None
+        endorsement.save()
+        queued = mail.queue_confirmation(endorsement, token)
     mail.send_after_commit([queued])
     logger.info("Endorsement %s submitted.", endorsement.reference)
     return Received(reference=endorsement.reference, status=endorsement.status)

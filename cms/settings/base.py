@@ -3,7 +3,7 @@
 Environment variables (all optional here; production.py makes some required):
 DATABASE_URL, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS, FRONTEND_URL, CORS_ALLOWED_ORIGINS, EMAIL_URL,
 STAFF_NOTIFICATION_EMAILS, WAGTAILADMIN_BASE_URL, DEEPL_API_KEY, DEFAULT_FROM_EMAIL, ENDORSEMENT_RATE_PER_IP,
-ENDORSEMENT_RATE_PER_EMAIL, CLIENT_IP_HEADER.
+ENDORSEMENT_RATE_PER_EMAIL, CLIENT_IP_PROXY_COUNT, CLIENT_IP_HEADER.
 """
 
 from datetime import timedelta
@@ -11,6 +11,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -75,7 +76,12 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "campaign.endorsements.rate_limits.client_ip"
+AXES_CLIENT_IP_CALLABLE = "campaign.client_address.client_ip"
+# Password-reset emails (the admin's "forgotten password"): at most this many per target account and per client
+# address (django-ratelimit rates); beyond, the form answers as usual and sends nothing (campaign.password_reset).
+PASSWORD_RESET_RATE_PER_ACCOUNT = env("PASSWORD_RESET_RATE_PER_ACCOUNT", default="3/h")
+PASSWORD_RESET_RATE_PER_IP = env("PASSWORD_RESET_RATE_PER_IP", default="10/h")
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "campaign.password_reset.ThrottledPasswordResetForm"
 AXES_LOCKOUT_TEMPLATE = "campaign/admin/login_locked.html"
 
 ROOT_URLCONF = "cms.urls"
@@ -380,9 +386,14 @@ ENDORSEMENT_TOKEN_TTL_DAYS = env.int("ENDORSEMENT_TOKEN_TTL_DAYS", default=7)
 ENDORSEMENT_CONFIRM_PATH = env("ENDORSEMENT_CONFIRM_PATH", default="/{language}/confirm/")
 ENDORSEMENT_RATE_PER_IP = env("ENDORSEMENT_RATE_PER_IP", default="10/h")
 ENDORSEMENT_RATE_PER_EMAIL = env("ENDORSEMENT_RATE_PER_EMAIL", default="3/d")
-# Behind a proxy, the header holding the client's address (e.g. HTTP_X_FORWARDED_FOR); its first address counts.
-CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="REMOTE_ADDR")
-RATELIMIT_IP_META_KEY = "campaign.endorsements.rate_limits.client_ip"
+# Who the client is (campaign.client_address; rate limits and django-axes): behind CLIENT_IP_PROXY_COUNT reverse
+# proxies that each append to CLIENT_IP_HEADER, the address that many entries from its right; with 0, the
+# connection's address (REMOTE_ADDR). See docs/deployment.md, "Client address", for each kind of hosting.
+CLIENT_IP_PROXY_COUNT = env.int("CLIENT_IP_PROXY_COUNT", default=0)
+CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="HTTP_X_FORWARDED_FOR")
+if CLIENT_IP_PROXY_COUNT == 0 and env("CLIENT_IP_HEADER", default="REMOTE_ADDR") != "REMOTE_ADDR":
+    raise ImproperlyConfigured("CLIENT_IP_HEADER is read only behind proxies: set CLIENT_IP_PROXY_COUNT too.")
+RATELIMIT_IP_META_KEY = "campaign.client_address.client_ip"
 # The offline place index that puts endorsers on the map (built by `manage.py build_gazetteer`).
 GAZETTEER_PATH = env("GAZETTEER_PATH", default=str(BASE_DIR / ".cache" / "gazetteer.sqlite3"))
 ENDORSEMENT_LOGO_MAX_BYTES = env.int("ENDORSEMENT_LOGO_MAX_BYTES", default=2 * 1024 * 1024)

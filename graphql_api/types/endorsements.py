@@ -91,8 +91,10 @@ class EndorsementConfirmed:
 class FieldError:
     field: str = strawberry.field(description="The EndorsementInput field (camelCase), `token`, or `input`.")
     code: str = strawberry.field(
-        description="REQUIRED, TOO_LONG, INVALID, DUPLICATE, CONSENT_REQUIRED, TOKEN_INVALID, TOKEN_EXPIRED or "
-        "RATE_LIMITED."
+        description="REQUIRED, TOO_LONG, INVALID, CONSENT_REQUIRED; DUPLICATE (endorseCharter: the institution's "
+        "endorsement is published; confirmEndorsement: another endorsement of the institution was confirmed first); "
+        "TOKEN_INVALID, TOKEN_EXPIRED; RATE_LIMITED (too many submissions from this address or to this mailbox); "
+        "SERVICE_UNAVAILABLE (submissions cannot be counted right now: nothing was stored, try again later)."
     )
     message: str
 
@@ -207,6 +209,10 @@ def confirm(token: str, language: str | None) -> EndorsementConfirmed | InvalidE
             message = {
                 "TOKEN_INVALID": translation.gettext("This confirmation link is not valid, or it was already used."),
                 "TOKEN_EXPIRED": translation.gettext("This confirmation link has expired; please endorse again."),
+                "DUPLICATE": translation.gettext(
+                    "Another endorsement of this institution was confirmed first; it is being reviewed or is "
+                    "published. If you think it is a mistake, please write to the campaign."
+                ),
             }[problem.code]
         return InvalidEndorsement(errors=[FieldError(field="token", code=problem.code, message=message)])
     return EndorsementConfirmed(reference=confirmed.reference, status=confirmed.status)

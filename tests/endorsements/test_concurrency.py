@@ -1,7 +1,8 @@
 """Simultaneous submissions against the real PostgreSQL database (threads, each with its own connection).
 
-SQLite serialises every write, so only PostgreSQL shows whether the duplicate rule holds under concurrency; CI
-runs this module on PostgreSQL (DATABASE_URL), and it is skipped on SQLite.
+SQLite serialises every write, so only PostgreSQL shows whether the duplicate rule (one confirmed endorsement
+per institution) holds under concurrency; CI runs this module on PostgreSQL (DATABASE_URL), and it is skipped on
+SQLite.
 
 The threads commit on their own connections, outside the test's transaction; what they wrote is read back and
 deleted from other threads too, so the content loaded for the whole session stays as it was.
@@ -14,7 +15,9 @@ from django.db import connection, connections
 from django.test import RequestFactory
 
 from campaign.endorsements.models import Endorsement
+from campaign.endorsements.moderation import Confirmed, confirm
 from campaign.endorsements.submission import Received, submit
+from campaign.endorsements.tokens import expiry, new_token, token_hash
 from campaign.models import EndorsePage
 
 pytestmark = [
@@ -89,13 +92,48 @@ def committed(**filters) -> int:
     return in_own_connection(lambda: Endorsement.objects.filter(**filters).count())
 
 
-def test_fifty_simultaneous_submissions_for_one_institution_create_one_row(consent_version, settings):
+def run_at_once(calls: list) -> list:
+    """Each call in its own thread and connection, all released together; their results or exceptions."""
+    barrier = threading.Barrier(len(calls))
+    results: list = [None] * len(calls)
+
+    def worker(index: int) -> None:
+        barrier.wait()
+        try:
+            results[index] = calls[index]()
+        except Exception as error:
+            results[index] = error
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker, args=(index,)) for index in range(len(calls))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def test_fifty_simultaneous_submissions_for_one_institution_all_wait_for_confirmation(consent_version, settings):
     settings.ENDORSEMENT_RATE_PER_IP = "1000/h"
     results = submit_all([submission(i, "Ville de Grenoble", consent_version) for i in range(50)])
-    assert committed(name_key="ville de grenoble") == 1
-    received = [result for result in results if isinstance(result, Received)]
-    refused = [result for result in results if not isinstance(result, Received)]
-    assert len(received) == 1 and all(errors[0].code == "DUPLICATE" for errors in refused)
+    assert all(isinstance(result, Received) for result in results), "an unconfirmed submission blocks nobody"
+    assert committed(name_key="ville de grenoble", status="unconfirmed") == 50
+
+
+def test_of_fifty_simultaneous_confirmations_for_one_institution_one_wins(consent_version):
+    tokens = [new_token() for _ in range(50)]
+
+    def create_all():
+        for index, token in enumerate(tokens):
+            fields = submission(index, "Ville de Grenoble", consent_version)
+            Endorsement.objects.create(**fields, token_hash=token_hash(token), token_expires_at=expiry())
+
+    in_own_connection(create_all)
+    results = run_at_once([lambda token=token: confirm(token) for token in tokens])
+    assert len([result for result in results if isinstance(result, Confirmed)]) == 1
+    assert {result.code for result in results if not isinstance(result, Confirmed)} == {"DUPLICATE"}
+    assert committed(name_key="ville de grenoble", status="pending_review") == 1
 
 
 def test_two_hundred_simultaneous_submissions_for_different_institutions_create_two_hundred(consent_version, settings):

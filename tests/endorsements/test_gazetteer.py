@@ -38,3 +38,9 @@ def test_the_release_step_builds_the_index_file_every_worker_reads(tmp_path, set
     call_command("build_gazetteer", stdout=out)
     assert (tmp_path / "gazetteer.sqlite3").exists() and "place names" in out.getvalue()
     assert coordinates("Ville de Dakar", "SN") is not None
+
+
+def test_the_runs_looked_up_stay_few_however_long_the_name_folds():
+    """200 times U+FDFA folds to 800 words: once 320,000 runs, hundreds of megabytes, one SQL parameter each."""
+    runs = word_runs("\ufdfa" * 200)
+    assert 0 < len(runs) <= 40 * 16 and max(len(run.split()) for run in runs) <= 16

@@ -76,8 +76,9 @@ def test_region_comes_from_the_country_unless_chosen(endorse, valid_input):
     assert dict(Endorsement.objects.values_list("country", "region")) == {"SN": "africa", "TR": "europe"}
 
 
-def test_a_second_endorsement_of_the_same_institution_is_a_duplicate(endorse, valid_input):
+def test_an_endorsement_of_an_institution_already_published_is_a_duplicate(endorse, valid_input):
     endorse(valid_input())
+    Endorsement.objects.update(status="approved")
     again = endorse(valid_input(institutionName="VILLE DE GRENOBLE !", email="someone@else.example"))
     assert [error["code"] for error in again["errors"]] == ["DUPLICATE"]
     assert "maire@grenoble.example" not in json.dumps(again) and "Piolle" not in json.dumps(again)
