@@ -23,7 +23,7 @@ MAX_SEARCH_WORDS = 12
 # Markup hidden under this many layers of entities (&amp;lt;…) is refused rather than peeled further.
 MAX_DECODING_ROUNDS = 8
 # folded() remembers at most this many texts, each (with its folded form) at most FOLD_CACHE_MAX_CHARS long.
-FOLD_CACHE_ENTRIES = 4096
+FOLD_CACHE_ENTRIES = 1024
 FOLD_CACHE_MAX_CHARS = 256
 
 

@@ -91,3 +91,19 @@ def test_clients_behind_one_proxy_do_not_share_a_signup_limit(client, valid_inpu
             HTTP_X_FORWARDED_FOR=f"198.51.100.{index}",
         )
         assert response.json()["data"]["endorseCharter"]["__typename"] == "EndorsementReceived"
+
+
+def test_a_header_named_without_a_proxy_count_stops_the_app_at_start():
+    """Once CLIENT_IP_HEADER alone trusted the header; now it would silently be ignored, so it is refused."""
+    import os
+    import subprocess
+    import sys
+
+    environment = {**os.environ, "CLIENT_IP_HEADER": "HTTP_X_FORWARDED_FOR"}
+    environment.pop("CLIENT_IP_PROXY_COUNT", None)
+    run = subprocess.run(
+        [sys.executable, "-c", "import cms.settings.base"], env=environment, capture_output=True, text=True
+    )
+    assert run.returncode != 0 and "set CLIENT_IP_PROXY_COUNT too" in run.stderr
+    environment["CLIENT_IP_PROXY_COUNT"] = "1"
+    assert subprocess.run([sys.executable, "-c", "import cms.settings.base"], env=environment).returncode == 0
