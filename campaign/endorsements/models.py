@@ -144,7 +144,8 @@ class Endorsement(models.Model):
 
 class OutgoingEmail(models.Model):
     """An email waiting to be sent, or sent. Written in the same transaction as the change it reports, so a
-    failing mail server loses nothing: `send_queued_emails` retries what failed."""
+    failing mail server loses nothing: `send_queued_emails` retries what failed. A confirmation's token is not in
+    its text: only in `secret`, encrypted, until it is sent (campaign.endorsements.mail)."""
 
     endorsement = models.ForeignKey(Endorsement, null=True, on_delete=models.CASCADE, related_name="emails")
     purpose = models.CharField(max_length=40)
@@ -157,6 +158,11 @@ class OutgoingEmail(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField(default=timezone.now)
     last_error = models.TextField(blank=True)
+    secret = models.TextField(
+        blank=True,
+        editable=False,
+        help_text="The confirmation token, encrypted with a key derived from SECRET_KEY; erased once sent.",
+    )
 
     class Meta:
         indexes = [models.Index(fields=["sent_at", "next_attempt_at"])]
