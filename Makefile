@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test install messages lint check lock serve bench bench-endorse bench-load screenshots
+.PHONY: demo test install messages lint check lock serve bench bench-endorse bench-load bench-attack screenshots
 
 $(INSTALLED): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ bench-endorse: messages
 # gunicorn + PostgreSQL + Redis over the loopback with wrk: cold, warm, API v2, a static floor, a 60 s mixed load.
 bench-load: messages
 	$(BIN)/python -m bench.load_test
+
+# The attacks of "Safe to launch" against gunicorn with production settings: answer times and /healthz meanwhile.
+bench-attack: messages
+	$(BIN)/python -m bench.attack_bench
 
 # Regenerates the guides' pictures (docs/images/) from the steps of the browser tests (needs Debian's Chromium).
 screenshots: messages

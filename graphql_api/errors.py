@@ -1,14 +1,18 @@
 """Errors the frontend can act on: every error carries `extensions.code`.
 
 Our own errors carry theirs (ApiError); GraphQL's syntax and validation errors get GRAPHQL_PARSE_FAILED or
-GRAPHQL_VALIDATION_FAILED, the public limits QUERY_TOO_COMPLEX; any other exception is masked as INTERNAL_ERROR
-(strawberry has logged it server-side with its traceback), so no internals reach the client.
+GRAPHQL_VALIDATION_FAILED, the public limits QUERY_TOO_COMPLEX, a statement PostgreSQL cut at the web process's
+statement timeout TIMEOUT; any other exception is masked as INTERNAL_ERROR (strawberry has logged it server-side
+with its traceback, statement timeouts included: a slow statement is ours to fix), so no internals reach the client.
 """
 
+from django.db import OperationalError
 from graphql import GraphQLError, GraphQLSyntaxError
+from psycopg.errors import QueryCanceled
 from strawberry.extensions import MaskErrors
 
-TOO_COMPLEX_MARKERS = ("exceeds maximum operation depth", "aliases found. Allowed", "tokens. Parsing aborted")
+# graphql-core's parser stops at GRAPHQL_MAX_TOKENS with this message; the other limits raise ApiError (limits.py).
+TOO_COMPLEX_MARKERS = ("tokens. Parsing aborted",)
 
 
 class ApiError(GraphQLError):
@@ -24,6 +28,12 @@ def error_code(error: GraphQLError) -> str:
     return "GRAPHQL_VALIDATION_FAILED"
 
 
+def is_statement_timeout(error: Exception | None) -> bool:
+    """PostgreSQL cancelled a statement (DATABASE_STATEMENT_TIMEOUT_MS): Django's OperationalError from psycopg's
+    QueryCanceled."""
+    return isinstance(error, OperationalError) and isinstance(error.__cause__, QueryCanceled)
+
+
 class CodedErrors(MaskErrors):
     def __init__(self):
         super().__init__(should_mask_error=self.is_unexpected, error_message="Internal error.")
@@ -34,7 +44,11 @@ class CodedErrors(MaskErrors):
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         masked = super().anonymise_error(error)
-        masked.extensions = {"code": "INTERNAL_ERROR"}
+        if is_statement_timeout(error.original_error):
+            masked.message = "The query took too long and was stopped; try again, or ask for less."
+            masked.extensions = {"code": "TIMEOUT"}
+        else:
+            masked.extensions = {"code": "INTERNAL_ERROR"}
         return masked
 
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:

@@ -1,7 +1,7 @@
 """Settings shared by every environment; each value that differs between machines comes from the environment.
 
 Environment variables (all optional here; production.py makes some required):
-DATABASE_URL, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS, FRONTEND_URL, CORS_ALLOWED_ORIGINS, EMAIL_URL,
+DATABASE_URL, REDIS_URL, RATELIMIT_REDIS_URL, SECRET_KEY, ALLOWED_HOSTS, FRONTEND_URL, CORS_ALLOWED_ORIGINS, EMAIL_URL,
 STAFF_NOTIFICATION_EMAILS, WAGTAILADMIN_BASE_URL, DEEPL_API_KEY, DEFAULT_FROM_EMAIL, ENDORSEMENT_RATE_PER_IP,
 ENDORSEMENT_RATE_PER_EMAIL, CLIENT_IP_PROXY_COUNT, CLIENT_IP_HEADER.
 """
@@ -128,21 +128,44 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-def cache_settings(redis_url: str) -> dict:
-    """Redis when REDIS_URL is set (production, shared by all workers), else this process's memory."""
-    if redis_url:
-        return {
-            "default": {
-                "BACKEND": "django_redis.cache.RedisCache",
-                "LOCATION": redis_url,
-                "KEY_PREFIX": "lampedusa",
-                "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-            }
-        }
-    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# A Redis that does not answer within this many seconds counts as down: requests go on without the cache rather
+# than wait (rate limits then refuse submissions: they fail closed).
+REDIS_TIMEOUT_SECONDS = env.float("REDIS_TIMEOUT_SECONDS", default=0.25)
 
 
-CACHES = cache_settings(env("REDIS_URL", default=""))
+def redis_cache(url: str, prefix: str) -> dict:
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": prefix,
+        "OPTIONS": {
+            "CLIENT_CLASS": "django_redis.client.DefaultClient",
+            "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT_SECONDS,
+            "SOCKET_TIMEOUT": REDIS_TIMEOUT_SECONDS,
+        },
+    }
+
+
+def cache_settings(redis_url: str, ratelimit_redis_url: str = "") -> dict:
+    """Redis when REDIS_URL is set (production, shared by all workers), else this process's memory.
+
+    Rate-limit counters have a cache of their own ("ratelimit"): the general cache may evict under memory
+    pressure (allkeys-lru), and an evicted counter would let a client start again from zero. RATELIMIT_REDIS_URL
+    points it at a Redis that never evicts (maxmemory-policy noeviction); unset, it shares REDIS_URL, which must
+    then never evict either (docs/deployment.md, "Redis").
+    """
+    ratelimit_redis_url = ratelimit_redis_url or redis_url
+    locmem = "django.core.cache.backends.locmem.LocMemCache"
+    return {
+        "default": redis_cache(redis_url, "lampedusa") if redis_url else {"BACKEND": locmem},
+        "ratelimit": redis_cache(ratelimit_redis_url, "lampedusa-ratelimit")
+        if ratelimit_redis_url
+        else {"BACKEND": locmem, "LOCATION": "ratelimit"},
+    }
+
+
+CACHES = cache_settings(env("REDIS_URL", default=""), env("RATELIMIT_REDIS_URL", default=""))
+RATELIMIT_USE_CACHE = "ratelimit"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -369,6 +392,13 @@ GRAPHQL_MAX_DEPTH = env.int("GRAPHQL_MAX_DEPTH", default=12)
 GRAPHQL_MAX_TOKENS = env.int("GRAPHQL_MAX_TOKENS", default=3000)
 GRAPHQL_MAX_ALIASES = env.int("GRAPHQL_MAX_ALIASES", default=20)
 GRAPHQL_MAX_BODY_BYTES = env.int("GRAPHQL_MAX_BODY_BYTES", default=64 * 1024)
+# Fields once fragments are expanded, and the query cost budget (graphql_api.cost: lists count their items).
+GRAPHQL_MAX_FIELDS = env.int("GRAPHQL_MAX_FIELDS", default=500)
+GRAPHQL_MAX_COST = env.int("GRAPHQL_MAX_COST", default=5000)
+# Any text argument or variable, in characters (the longest form field takes 1,000).
+GRAPHQL_MAX_STRING_LENGTH = env.int("GRAPHQL_MAX_STRING_LENGTH", default=2000)
+# A query still running after this many seconds is stopped and answered TIMEOUT.
+GRAPHQL_EXECUTION_SECONDS = env.float("GRAPHQL_EXECUTION_SECONDS", default=10.0)
 # Image renditions one request may create (existing ones are free); rendition fields beyond answer null with
 # RENDITION_LIMIT, and a later request makes them. A cold story list (12 covers, srcset of 3 + 1) makes 48.
 GRAPHQL_MAX_NEW_RENDITIONS_PER_REQUEST = env.int("GRAPHQL_MAX_NEW_RENDITIONS_PER_REQUEST", default=60)
@@ -404,7 +434,11 @@ ENDORSEMENT_LOGO_MAX_PIXELS = env.int("ENDORSEMENT_LOGO_MAX_PIXELS", default=25_
 # them stale while revalidating. A CDN is not told of changes, so these bound what it may show after one (15 s):
 # even 5 s absorb a launch-day crowd, since every visitor of a page sends the same queries.
 GRAPHQL_RESPONSE_CACHE_SECONDS = env.int("GRAPHQL_RESPONSE_CACHE_SECONDS", default=3600)
-GRAPHQL_PERSISTED_QUERY_SECONDS = env.int("GRAPHQL_PERSISTED_QUERY_SECONDS", default=30 * 24 * 3600)
+# At most this many bytes of answers are held at once (graphql_api.cache_budget); past it, answers are not cached.
+GRAPHQL_RESPONSE_CACHE_MAX_BYTES = env.int("GRAPHQL_RESPONSE_CACHE_MAX_BYTES", default=64 * 1024 * 1024)
+# Persisted queries (documents that passed validation and the limits) live a day, within their own byte budget.
+GRAPHQL_PERSISTED_QUERY_SECONDS = env.int("GRAPHQL_PERSISTED_QUERY_SECONDS", default=24 * 3600)
+GRAPHQL_PERSISTED_QUERY_MAX_BYTES = env.int("GRAPHQL_PERSISTED_QUERY_MAX_BYTES", default=8 * 1024 * 1024)
 GRAPHQL_HTTP_MAX_AGE = env.int("GRAPHQL_HTTP_MAX_AGE", default=0)
 GRAPHQL_HTTP_S_MAXAGE = env.int("GRAPHQL_HTTP_S_MAXAGE", default=5)
 GRAPHQL_HTTP_STALE_WHILE_REVALIDATE = env.int("GRAPHQL_HTTP_STALE_WHILE_REVALIDATE", default=10)

@@ -13,8 +13,12 @@ from campaign.renditions import rendition as make_rendition
 from campaign.renditions import srcset as make_srcset
 from campaign.rich_text import absolute_url
 
+from ..cost import Cost
 from ..errors import ApiError
 from ..request_cache import cached
+
+# A rendition may have to be made (tens of milliseconds of CPU): it counts in the query cost like five objects.
+RENDITION_WEIGHT = 5
 
 
 @strawberry.enum(description="Output format of a rendition; ORIGINAL keeps the uploaded format.")
@@ -79,7 +83,8 @@ class Image:
         description="A rendition by Wagtail filter spec, from the allow-list: original, fill-1200x675, "
         "fill-800x450, fill-400x225, fill-400x400, fill-200x200, max-1600x1600, width-320 … width-1600. "
         "Other specs answer INVALID_INPUT. Null with RENDITION_LIMIT when it is not made yet and the request has "
-        "made its share of new renditions: ask again."
+        "made its share of new renditions: ask again.",
+        directives=[Cost(weight=RENDITION_WEIGHT)],
     )
     def rendition(
         self, info: strawberry.Info, spec: str, format: ImageFormat = ImageFormat.ORIGINAL
@@ -94,7 +99,8 @@ class Image:
     @strawberry.field(
         description="A srcset attribute value for these widths (320, 480, 640, 800, 1024, 1200, 1600 allowed). "
         "Null with RENDITION_LIMIT when some are not made yet and the request has made its share of new "
-        "renditions: ask again."
+        "renditions: ask again.",
+        directives=[Cost(weight=RENDITION_WEIGHT, per_item_of="widths")],
     )
     def srcset(
         self, info: strawberry.Info, widths: list[int], format: ImageFormat = ImageFormat.ORIGINAL
