@@ -1,11 +1,11 @@
 """Uploaded images at /media/<name>, in every environment, and only those the public may see.
 
 The media folder holds more than the API gives out: originals and renditions of images in restricted collections,
-documents (whose own route, /documents/<id>/<filename>, checks restrictions), endorsers' logos. Serving the folder
-by path would hand all of them to whoever guesses or keeps a name, so this view serves a name only when it is the
-file of an image, or of one of its renditions, outside every restricted collection; staff who may choose or edit a
-private image get it too (its admin thumbnails go through here), never cached by a shared cache. Anything else is a
-404, the same for a missing file as for a private one.
+documents (whose own route, /documents/<id>/<filename>, checks restrictions), logos of endorsements not published.
+Serving the folder by path would hand all of them to whoever guesses or keeps a name, so this view serves a name
+only when it is the file of an image, or of one of its renditions, that the API may show (`private_image`); staff
+who may choose or edit a private image get it too (its admin thumbnails go through here), never cached by a shared
+cache. Anything else is a 404, the same for a missing file as for a private one.
 
 Path tricks cannot reach another file: the name must equal a file name stored in the database (so `..`, absolute
 paths and encoded variants match nothing), and the file found on disk must resolve inside MEDIA_ROOT (a symlink
@@ -25,15 +25,19 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import default_storage
-from django.db.models import Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models.lookups import StartsWith
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseNotFound, HttpResponseRedirect
 from django.utils.cache import patch_cache_control
 from django.utils.encoding import filepath_to_uri
 from django.views.decorators.http import require_safe
 from storages.backends.s3 import S3Storage
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 from wagtail.permissions import policy_registry
 
+from campaign.endorsements.logos import LOGO_COLLECTION
+from campaign.endorsements.public import approved
 from campaign.images import under_a_restriction
 
 
@@ -70,10 +74,20 @@ def plausible(name: str) -> bool:
 
 
 def image_of(name: str):
-    """The image whose original or one of whose renditions is stored as `name`, with `private` telling whether its
-    collection (or one above) is restricted; None when no image has that file. One query."""
+    """The image whose original or one of whose renditions is stored as `name`, with `private` telling whether the
+    public may not see it; None when no image has that file. One query."""
     images = get_image_model().objects.filter(Q(file=name) | Q(renditions__file=name))
-    return images.annotate(private=under_a_restriction("collection__path")).order_by().first()
+    return images.annotate(private=ExpressionWrapper(private_image(), output_field=BooleanField())).order_by().first()
+
+
+def private_image() -> Q:
+    """In a restricted collection (or under one), or an endorser's logo that no published endorsement shows (not
+    yet approved, rejected, withdrawn): the API gives neither, so neither may be fetched by its path."""
+    in_logo_collection = Exists(
+        Collection.objects.filter(StartsWith(OuterRef("collection__path"), F("path")), name=LOGO_COLLECTION)
+    )
+    shown_as_logo = Exists(approved().filter(logo=OuterRef("pk")))
+    return Q(under_a_restriction("collection__path")) | (Q(in_logo_collection) & ~Q(shown_as_logo))
 
 
 def staff_may_see(user, image) -> bool:

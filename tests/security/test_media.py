@@ -1,6 +1,7 @@
 """Media: every image URL the API gives is served, without DEBUG (as in production); nothing private is served by
-its path (images and renditions of restricted collections, documents, files no image owns), whatever the path's
-shape; staff see their private images in the admin; object storage answers with signed redirects."""
+its path (images and renditions of restricted collections, logos of unpublished endorsements, documents, files no
+image owns), whatever the path's shape; staff see their private images in the admin; object storage answers with
+signed redirects."""
 
 import os
 from pathlib import Path
@@ -15,9 +16,10 @@ from django.core.files.storage import storages
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, GroupCollectionPermission
 
+from campaign.endorsements.logos import logo_collection
 from cms.media import SignedURLS3Storage
 
-from ..factories import make_image
+from ..factories import make_endorsement, make_image
 from ..graphql.conftest import graphql  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -215,3 +217,20 @@ def test_object_storage_refuses_a_custom_domain_that_would_serve_the_private_buc
     options = {**S3_STORAGE["OPTIONS"], "custom_domain": "media.example.org"}
     with pytest.raises(ImproperlyConfigured):
         SignedURLS3Storage(**options)
+
+
+def test_an_endorsers_logo_is_served_only_while_its_endorsement_is_published(client):
+    """As in the API: not before approval, not after a withdrawal; an ordinary image given as a logo stays public."""
+    logo = make_image("Logo: Ville de Test", collection=logo_collection(), file_name="endorsement-logo-test.png")
+    endorsement = make_endorsement("Ville de Test", status="pending_review", logo=logo)
+    rendition = logo.get_rendition("max-400x400")
+    assert [client.get(url).status_code for url in (logo.file.url, rendition.url)] == [404, 404]
+    endorsement.status = "approved"
+    endorsement.save()
+    assert [client.get(url).status_code for url in (logo.file.url, rendition.url)] == [200, 200]
+    endorsement.status = "withdrawn"
+    endorsement.save()
+    assert client.get(rendition.url).status_code == 404
+    photo = make_image("Harbour", file_name="harbour.png")
+    make_endorsement("Ville de Photo", status="withdrawn", logo=photo)
+    assert client.get(photo.file.url).status_code == 200
