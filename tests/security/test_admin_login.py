@@ -41,7 +41,7 @@ def attempt_behind_proxy(client, password: str, forwarded: str):
 
 
 def test_rotating_a_spoofed_forwarded_address_does_not_escape_the_lock_out(client, editor, settings):
-    settings.CLIENT_IP_PROXY_COUNT = 1
+    settings.CLIENT_IP_PROXY_COUNT, settings.CLIENT_IP_HEADER = 1, "HTTP_X_FORWARDED_FOR"
     for index in range(30):
         attempt_behind_proxy(client, "wrong", f"203.0.113.{index}, 198.51.100.7")
     assert attempt_behind_proxy(client, "editor-password", "6.6.6.6, 198.51.100.7").status_code == 429
