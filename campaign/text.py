@@ -93,7 +93,16 @@ def visible(text: str) -> str:
 
 def comparison_key(name: str) -> str:
     """ "Ville de Saint-Étienne" and "ville de saint etienne" are the same institution."""
-    return word_key(plain_text(name))
+    return word_key(name_text(name))
+
+
+def name_text(name: str) -> str:
+    """A name as plain text for its keys. Names typed in the admin skip the form's check, so text that never
+    stops decoding keeps its visible characters rather than failing the save."""
+    try:
+        return plain_text(name)
+    except UndecodableText:
+        return visible(name)
 
 
 @cache
@@ -137,5 +146,5 @@ def duplicate_key(name: str) -> str:
     and accents folded, then its skeleton, as words: "BORDEAUX" typed with a Cyrillic "B" (U+0412), "Bordeaux" and
     "B0rdeaux" meet. Stored as its SHA-256, a fixed 64 characters whatever the name's length once expanded
     (U+FDFA alone folds to 18 characters)."""
-    words = word_key(skeleton(fold(latin_look_alikes(plain_text(name)))))
+    words = word_key(skeleton(fold(latin_look_alikes(name_text(name)))))
     return hashlib.sha256(words.encode()).hexdigest()
