@@ -33,7 +33,8 @@ def test_healthz_answers_503_when_the_cache_is_down(client, monkeypatch):
 def test_media_go_to_object_storage_when_a_bucket_is_set():
     assert media_storage("")["BACKEND"] == "django.core.files.storage.FileSystemStorage"
     s3 = media_storage("lampedusa-media")
-    assert s3["BACKEND"] == "storages.backends.s3.S3Storage" and s3["OPTIONS"]["bucket_name"] == "lampedusa-media"
+    assert s3["BACKEND"] == "cms.media.SignedURLS3Storage" and s3["OPTIONS"]["bucket_name"] == "lampedusa-media"
+    assert s3["OPTIONS"]["querystring_auth"] is True
 
 
 def test_json_logs_are_one_object_per_line():
