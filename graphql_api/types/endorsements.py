@@ -19,6 +19,7 @@ from campaign.endorsements.form import describe
 from campaign.localization import section
 from campaign.models import EndorsePage
 
+from ..cost import Cost, sized
 from ..errors import ApiError
 from ..pagination import page_window
 from ..request_cache import cached
@@ -40,12 +41,14 @@ class FormField:
     help: str | None = strawberry.field(description="A sentence to show under the field, if any.")
     required: bool
     max_length: int | None = strawberry.field(description="Longest accepted text, in characters.")
-    choices: list[Choice] = strawberry.field(description="For choice fields, the options in display order.")
+    choices: list[Choice] = strawberry.field(
+        description="For choice fields, the options in display order.", directives=[*sized(250), Cost(weight=0)]
+    )
 
 
 @strawberry.type(description="Everything the frontend needs to render the endorsement form in one locale.")
 class EndorsementForm:
-    fields: list[FormField]
+    fields: list[FormField] = strawberry.field(directives=sized(20))
     consent_text: str = strawberry.field(description="The consent text the signer agrees to (the endorse page's).")
     consent_version: str = strawberry.field(description="Send it back in EndorsementInput.consentVersion.")
 
@@ -101,7 +104,7 @@ class FieldError:
 
 @strawberry.type(description="Nothing was stored (or confirmed); the errors say why.")
 class InvalidEndorsement:
-    errors: list[FieldError]
+    errors: list[FieldError] = strawberry.field(directives=sized(20))
 
 
 EndorseResult = Annotated[EndorsementReceived | InvalidEndorsement, strawberry.union("EndorseResult")]
@@ -129,7 +132,7 @@ class Endorsement:
 @strawberry.type(description="A page of approved endorsements and how many there are in all.")
 class EndorsementList:
     total_count: int
-    items: list[Endorsement]
+    items: list[Endorsement] = strawberry.field(directives=sized(100))
 
 
 @strawberry.input(description="Endorsement filters; within one list any value matches, across lists all must match.")
@@ -156,10 +159,12 @@ class MonthCount:
 @strawberry.type(description="Counters of approved endorsements.")
 class EndorsementStats:
     total: int
-    by_country: list[FacetValue]
-    by_region: list[FacetValue]
-    by_kind: list[FacetValue]
-    by_month: list[MonthCount] = strawberry.field(description="Oldest month first; months without any are left out.")
+    by_country: list[FacetValue] = strawberry.field(directives=sized(200))
+    by_region: list[FacetValue] = strawberry.field(directives=sized(10))
+    by_kind: list[FacetValue] = strawberry.field(directives=sized(10))
+    by_month: list[MonthCount] = strawberry.field(
+        description="Oldest month first; months without any are left out.", directives=sized(120)
+    )
 
 
 def camel(name: str) -> str:
