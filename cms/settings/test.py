@@ -10,7 +10,11 @@ DEBUG = False
 DATABASES = {"default": env.db("DATABASE_URL", default="sqlite:///:memory:")}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rate-limit counters share the general cache's memory here, so that clearing it before each test resets them too.
+CACHES = {
+    alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test"}
+    for alias in ("default", "ratelimit")
+}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="lampedusa-test-media-")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
