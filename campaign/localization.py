@@ -6,11 +6,13 @@ rules live here, in the domain, so that the API only asks and never decides.
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cached_property
 
 from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
+from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from .pages.base import frontend_path
@@ -42,17 +44,41 @@ def restricted(path_field: str) -> Exists:
     return Exists(PageViewRestriction.objects.filter(StartsWith(OuterRef(path_field), F("page__path"))))
 
 
-def visible_pages(model: type[Page] = Page):
-    """Only live pages without view restrictions (password or groups) ever leave through the API.
+def source_restricted() -> Exists:
+    """A view restriction on the page's version in the source language (French), or on one of its ancestors.
 
-    An alias lives in another tree than its source, out of reach of the source's restrictions: it is hidden
-    whenever its source is. Both checks are subqueries of the one SQL query (Wagtail's `public()` costs two more).
-    The locale and the alias's source locale are joined: every ServedPage reads them.
+    A translation lives in its own locale's tree, out of reach of the restrictions of the French tree; an editor
+    restricting the French page means every language's copy. A translation's own tree may hold a restriction
+    too: the API serves only public pages, so either one hides it.
+    """
+    sources = Page.objects.filter(
+        translation_key=OuterRef("translation_key"), locale__language_code=settings.LANGUAGE_CODE
+    )
+    return Exists(sources.filter(restricted("path")))
+
+
+def not_expired(now: datetime) -> Q:
+    """Neither the page nor, for an alias, its source is past its expiry date: the scheduler unpublishes expired
+    pages once a minute, but no page is served a second past its date, whether the scheduler ran or not."""
+    own = Q(expire_at__isnull=True) | Q(expire_at__gt=now)
+    source = Q(alias_of__expire_at__isnull=True) | Q(alias_of__expire_at__gt=now)
+    return own & source
+
+
+def visible_pages(model: type[Page] = Page):
+    """Only live, unexpired pages without view restrictions (password, groups, login) ever leave through the API.
+
+    Restrictions are looked for in the page's own tree, in its source's tree for an alias (an alias lives in
+    another tree than its source, out of reach of the source's restrictions) and in the French tree for a
+    translation. Every check is a subquery or a join of the one SQL query (Wagtail's `public()` costs two more
+    queries). The locale and the alias's source locale are joined: every ServedPage reads them.
     """
     return (
         model.objects.live()
+        .filter(not_expired(timezone.now()))
         .exclude(restricted("path"))
         .exclude(Q(alias_of__isnull=False) & restricted("alias_of__path"))
+        .exclude(source_restricted())
         .select_related("locale", "alias_of__locale")
     )
 

@@ -1,16 +1,19 @@
-"""Nothing private leaves through the API: drafts, unpublished revisions, restricted pages, images in restricted
-collections, owners' emails, endorsements that are not approved and signers' contact data.
+"""Nothing private leaves through the API: drafts, unpublished revisions, restricted pages and their translations,
+pages past their expiry date, images in restricted collections, owners' emails, endorsements that are not approved
+and signers' contact data.
 
 Everything private below carries a marker; every root field is then queried, with nested fields, for
 every page of every locale, and the marker must appear nowhere in any answer.
 """
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 from wagtail.rich_text import RichText
@@ -86,6 +89,8 @@ def secrets(editor):
         rule = PageViewRestriction.objects.create(page=story, restriction_type=restriction, password="pw")
         if restriction == "groups":
             rule.groups.add(Group.objects.get_or_create(name="Insiders")[0])
+    translated_in_every_language(stories[:2])
+    published_then_expired(index)
 
     for status in ("unconfirmed", "pending_review", "rejected", "withdrawn"):
         make_endorsement(
@@ -103,6 +108,27 @@ def secrets(editor):
     )
     with_private_images(story_on_the_home_page(excluding=stories[:2]))
     return draft
+
+
+def translated_in_every_language(stories) -> None:
+    """The restricted French stories' translations (pages of other trees, without restrictions of their own)
+    published with the marker in their titles."""
+    keys = [story.translation_key for story in stories]
+    translations = CityStoryPage.objects.filter(translation_key__in=keys, alias_of__isnull=True).exclude(
+        locale__language_code="fr"
+    )
+    assert translations, "the restricted stories have translations"
+    for translation in translations:
+        translation.title = f"{MARKER} translation of a restricted story"
+        translation.save_revision().publish()
+
+
+def published_then_expired(index: CityStoryIndexPage) -> None:
+    """A live story whose expiry date has passed, the scheduler not having run yet (its aliases carry its title)."""
+    story = CityStoryPage(title=f"{MARKER} expired story", slug="zqxleak-expired", summary=f"{MARKER} summary")
+    index.add_child(instance=story)
+    story.save_revision().publish()
+    CityStoryPage.objects.filter(pk=story.pk).update(expire_at=timezone.now() - timedelta(minutes=1))
 
 
 def private_collection(name: str, restriction: str = "login") -> Collection:
