@@ -1,5 +1,10 @@
-"""/healthz: what a load balancer asks before sending traffic here. 200 when the database and the cache answer,
-503 (with which one failed) when either does not; no details beyond that, as anyone may call it."""
+"""/healthz: what a load balancer asks before sending traffic here; no details beyond each dependency's state, as
+anyone may call it.
+
+200 while the database answers: "ok", or "degraded" when the cache (Redis) does not, since the API then still
+answers from the database (uncached) and only endorsement submissions wait for the cache (rate limits fail
+closed). Taking servers out of the pool for a cache outage would turn a slower site into no site. 503 when the
+database does not answer: nothing can be served."""
 
 import logging
 import uuid
@@ -35,5 +40,7 @@ def checked(check) -> str:
 @never_cache
 def healthz(request):
     results = {"database": checked(database_ok), "cache": checked(cache_ok)}
-    healthy = all(value == "ok" for value in results.values())
-    return JsonResponse({"status": "ok" if healthy else "failing", **results}, status=200 if healthy else 503)
+    if results["database"] != "ok":
+        return JsonResponse({"status": "failing", **results}, status=503)
+    status = "ok" if results["cache"] == "ok" else "degraded"
+    return JsonResponse({"status": status, **results}, status=200)

@@ -18,7 +18,7 @@ def test_healthz_answers_ok_when_database_and_cache_answer(client):
     assert "no-cache" in response["Cache-Control"]
 
 
-def test_healthz_answers_503_when_the_cache_is_down(client, monkeypatch):
+def test_healthz_answers_degraded_when_the_cache_is_down_and_503_when_the_database_is(client, monkeypatch):
     from django.core.cache import cache
 
     def down(*args, **kwargs):
@@ -26,8 +26,16 @@ def test_healthz_answers_503_when_the_cache_is_down(client, monkeypatch):
 
     monkeypatch.setattr(cache, "set", down)
     response = client.get("/healthz")
-    assert response.status_code == 503 and response.json()["cache"] == "failing"
+    assert response.status_code == 200 and response.json() == {
+        "status": "degraded",
+        "database": "ok",
+        "cache": "failing",
+    }
     assert "redis" not in response.content.decode()
+
+    monkeypatch.setattr("cms.health.database_ok", lambda: False)
+    response = client.get("/healthz")
+    assert response.status_code == 503 and response.json()["status"] == "failing"
 
 
 def test_media_go_to_object_storage_when_a_bucket_is_set():
