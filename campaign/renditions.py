@@ -36,7 +36,7 @@ def filter_spec(spec: str, image_format: str = "ORIGINAL") -> str:
         raise RenditionNotAllowed(f"{image_format} images cannot be made on this server; ask for WEBP or JPEG.")
     if spec not in settings.IMAGE_RENDITION_SPECS:
         allowed = ", ".join(settings.IMAGE_RENDITION_SPECS)
-        raise RenditionNotAllowed(f"Rendition spec {spec!r} is not allowed; use one of: {allowed}.")
+        raise RenditionNotAllowed(f"Rendition spec {spec[:40]!r} is not allowed; use one of: {allowed}.")
     return "|".join(part for part in (spec, FORMAT_FILTERS[image_format]) if part)
 
 
@@ -67,7 +67,7 @@ def srcset(
     refused = [width for width in widths if width not in settings.IMAGE_SRCSET_WIDTHS]
     if refused or not widths:
         allowed = ", ".join(str(width) for width in settings.IMAGE_SRCSET_WIDTHS)
-        raise RenditionNotAllowed(f"Widths {refused or widths} are not allowed; use some of: {allowed}.")
+        raise RenditionNotAllowed(f"Widths {(refused or widths)[:10]} are not allowed; use some of: {allowed}.")
     specs = [filter_spec(f"width-{width}", image_format) for width in sorted(set(widths))]
     return renditions(image, specs, budget)
 

@@ -99,11 +99,13 @@ def is_list(definition: GraphQLField) -> bool:
 
 @dataclass
 class Measurer:
-    """Measures the selections of one document under one set of variable values."""
+    """Measures the selections of one document under one set of variable values and the defaults of one
+    operation's variables (none: a variable not sent then counts as absent, so its argument's default applies)."""
 
     schema: GraphQLSchema
     document: DocumentNode
     variables: dict
+    operation_node: OperationDefinitionNode | None = None
     fragments: dict[str, FragmentDefinitionNode] = field(init=False)
     variable_defaults: dict = field(init=False)
     memo: dict[tuple[str, tuple], Measure] = field(default_factory=dict)
@@ -113,11 +115,10 @@ class Measurer:
         self.fragments = {
             node.name.value: node for node in self.document.definitions if isinstance(node, FragmentDefinitionNode)
         }
+        definitions = self.operation_node.variable_definitions if self.operation_node else ()
         self.variable_defaults = {
             variable.variable.name.value: variable.default_value
-            for node in self.document.definitions
-            if isinstance(node, OperationDefinitionNode)
-            for variable in node.variable_definitions or ()
+            for variable in definitions or ()
             if variable.default_value is not None
         }
 
@@ -136,7 +137,7 @@ class Measurer:
             return NOTHING
         self.in_progress.add(key)
         parent = self.schema.get_type(definition.type_condition.name.value)
-        measure = self.selections(definition.selection_set, parent, sizes) if parent else NOTHING
+        measure = self.selections(definition.selection_set, parent, sizes)
         self.in_progress.discard(key)
         self.memo[key] = measure
         return measure
@@ -152,14 +153,17 @@ class Measurer:
             elif isinstance(selection, InlineFragmentNode):
                 condition = selection.type_condition
                 inner = self.schema.get_type(condition.name.value) if condition else parent
-                total += self.selections(selection.selection_set, inner, sizes) if inner else NOTHING
+                total += self.selections(selection.selection_set, inner, sizes)
         return total
 
     def field(self, node: FieldNode, parent, sizes: tuple) -> Measure:
+        """An unknown field (or one of an unknown type) costs nothing, but what it selects is still counted: the
+        validation rules read it before reporting it."""
         own = Measure(fields=1, depth=1, aliases=1 if node.alias else 0)
         definition = getattr(parent, "fields", {}).get(node.name.value)
         if definition is None:
-            return own
+            inner = self.selections(node.selection_set, None, ())
+            return Measure(depth=1 + inner.depth, fields=1 + inner.fields, aliases=own.aliases + inner.aliases)
         list_size = directive_of(definition, ListSize)
         child_sizes = self.child_sizes(node, definition, list_size)
         named = get_named_type(definition.type)
@@ -224,16 +228,31 @@ class Measurer:
         return None
 
 
-def measure(schema: GraphQLSchema, document: DocumentNode, variables: dict | None) -> Measure:
-    """The largest measure of any operation or fragment of the document: validation reads all of them, and the
-    client chooses which operation runs."""
-    measurer = Measurer(schema, document, variables if isinstance(variables, dict) else {})
+def executed_operation(document: DocumentNode, operation_name: str | None) -> OperationDefinitionNode | None:
+    """The operation that would run: the one named, or the document's only one."""
+    operations = [node for node in document.definitions if isinstance(node, OperationDefinitionNode)]
+    if operation_name is None:
+        return operations[0] if len(operations) == 1 else None
+    return next((node for node in operations if node.name and node.name.value == operation_name), None)
+
+
+def measure(
+    schema: GraphQLSchema, document: DocumentNode, variables: dict | None, operation_name: str | None = None
+) -> Measure:
+    """The largest measure of any operation or fragment of the document: validation reads all of them. The
+    operation that runs is measured with its own variables' defaults (another operation's cannot stand in for
+    them); the rest, and every fragment on its own, without defaults. Two passes at most: still linear."""
+    variables = variables if isinstance(variables, dict) else {}
+    executed = executed_operation(document, operation_name)
+    plain = Measurer(schema, document, variables)
     measures = [NOTHING]
     for definition in document.definitions:
-        if isinstance(definition, OperationDefinitionNode):
-            measures.append(measurer.operation(definition))
+        if isinstance(definition, OperationDefinitionNode) and definition is not executed:
+            measures.append(plain.operation(definition))
         elif isinstance(definition, FragmentDefinitionNode):
-            measures.append(measurer.fragment(definition.name.value, ()))
+            measures.append(plain.fragment(definition.name.value, ()))
+    if executed is not None:
+        measures.append(Measurer(schema, document, variables, executed).operation(executed))
     return Measure(
         cost=max(item.cost for item in measures),
         depth=max(item.depth for item in measures),

@@ -68,7 +68,8 @@ class QueryLimits(SchemaExtension):
         context = self.execution_context
         if context.pre_execution_errors is None and context.graphql_document is not None:
             document = context.graphql_document
-            error = limit_error(measure(context.schema._schema, document, context.variables))
+            measured = measure(context.schema._schema, document, context.variables, context.operation_name)
+            error = limit_error(measured)
             if error is not None:
                 context.pre_execution_errors = [error]
             else:

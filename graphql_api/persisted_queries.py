@@ -39,7 +39,7 @@ class Registration:
             "persisted-queries", settings.GRAPHQL_PERSISTED_QUERY_SECONDS, settings.GRAPHQL_PERSISTED_QUERY_MAX_BYTES
         )
         try:
-            if budget.admit(len(self.query)):
+            if cache.get(key(self.digest)) is None and budget.admit(len(self.query)):
                 cache.set(key(self.digest), self.query, settings.GRAPHQL_PERSISTED_QUERY_SECONDS)
         except CACHE_ERRORS:
             logger.warning("Persisted query not registered: the cache is unreachable.", exc_info=True)

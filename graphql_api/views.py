@@ -7,6 +7,7 @@ caching headers (Cache-Control, a strong ETag, 304 answers to If-None-Match).
 import hashlib
 import json
 
+from cross_web import HTTPException
 from csp.decorators import csp_exempt
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
@@ -67,9 +68,16 @@ class CampaignGraphQLView(GraphQLView):
         return load_json(data)
 
     def parse_http_body(self, request):
-        data = super().parse_http_body(request)
+        """strawberry reads a body's parts as the objects and lists they should be; anything else (a JSON body or
+        multipart `operations` that is a number, a `map` that is a list) is the client's error, not ours."""
+        try:
+            data = super().parse_http_body(request)
+        except (AttributeError, TypeError, ValueError, IndexError) as error:
+            raise HTTPException(400, "The request body is not a GraphQL request.") from error
         if isinstance(data, list):
             return data
+        if not isinstance(data.operation_name, str | None):
+            raise HTTPException(400, "The GraphQL operation's `operationName` must be a string or null.")
         data, self.registration = resolve(data)
         return data
 
@@ -147,6 +155,8 @@ def request_data(request) -> GraphQLRequestData | None:
     if not isinstance(fields, dict) or not isinstance(fields.get("variables") or {}, dict):
         return None
     if not isinstance(fields.get("extensions") or {}, dict) or not isinstance(fields.get("query") or "", str):
+        return None
+    if not isinstance(fields.get("operationName"), str | None):
         return None
     data = GraphQLRequestData(
         query=fields.get("query"),

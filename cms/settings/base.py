@@ -394,7 +394,7 @@ GRAPHQL_MAX_ALIASES = env.int("GRAPHQL_MAX_ALIASES", default=20)
 GRAPHQL_MAX_BODY_BYTES = env.int("GRAPHQL_MAX_BODY_BYTES", default=64 * 1024)
 # Fields once fragments are expanded, and the query cost budget (graphql_api.cost: lists count their items).
 GRAPHQL_MAX_FIELDS = env.int("GRAPHQL_MAX_FIELDS", default=500)
-GRAPHQL_MAX_COST = env.int("GRAPHQL_MAX_COST", default=5000)
+GRAPHQL_MAX_COST = env.int("GRAPHQL_MAX_COST", default=10_000)
 # Any text argument or variable, in characters (the longest form field takes 1,000).
 GRAPHQL_MAX_STRING_LENGTH = env.int("GRAPHQL_MAX_STRING_LENGTH", default=2000)
 # A query still running after this many seconds is stopped and answered TIMEOUT.

@@ -371,7 +371,7 @@ class CityStoryPage(PageNode):
 
     @strawberry.field(
         description="Up to three stories sharing the most themes, principles and priorities.",
-        directives=[*sized(3), Cost(weight=5)],
+        directives=[*sized(3), Cost(weight=10)],
     )
     def related_stories(self, info: strawberry.Info) -> list["CityStoryPage"]:
         catalogue, facts = self.facts(info)

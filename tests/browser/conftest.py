@@ -60,6 +60,11 @@ class Servers:
     cms: str
     frontend: str
     environment: dict[str, str] = field(repr=False)
+    # The emails the CMS sends, one file each, as a mailbox would receive them (the outbox keeps no token).
+    mailbox: Path = field(repr=False, default=Path())
+
+    def sent_emails(self) -> list[str]:
+        return [path.read_text() for path in sorted(self.mailbox.glob("*.log"), key=lambda path: path.stat().st_mtime)]
 
     def manage(self, *args: str) -> str:
         result = subprocess.run(
@@ -170,8 +175,12 @@ def running_servers(scratch: Path, database: str) -> Iterator[Servers]:
         "FRONTEND_URL": f"http://127.0.0.1:{frontend_port}",
         "WAGTAILADMIN_BASE_URL": cms,
         "BACKEND_URL": cms,
+        # Four slashes: django-environ keeps the path absolute only so.
+        "EMAIL_URL": f"filemail:///{scratch / 'mailbox'}",
     }
-    servers = Servers(cms=cms, frontend=environment["FRONTEND_URL"], environment=environment)
+    servers = Servers(
+        cms=cms, frontend=environment["FRONTEND_URL"], environment=environment, mailbox=scratch / "mailbox"
+    )
     servers.manage("migrate", "--noinput", "-v", "0")
     servers.manage("load_campaign_content")
     servers.manage("shell", "-c", CREATE_STAFF.format(names=STAFF, password=PASSWORD))

@@ -152,7 +152,7 @@ def test_every_list_field_declares_its_size():
 def test_the_schema_prints_each_list_size():
     sdl = schema.as_str()
     assert "directive @listSize" in sdl and "directive @cost" in sdl
-    assert "relatedStories: [CityStoryPage!]! @listSize(assumedSize: 3) @cost(weight: 5)" in sdl
+    assert "relatedStories: [CityStoryPage!]! @listSize(assumedSize: 3) @cost(weight: 10)" in sdl
 
 
 def test_a_query_still_running_after_the_deadline_is_stopped_with_one_error(client, settings, monkeypatch):
