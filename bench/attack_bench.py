@@ -185,6 +185,15 @@ def renditions() -> str:
     return f'{{ cityStories(locale: "fr", limit: 100) {{ items {{ {fields} }} }} }}'
 
 
+def renditions_within_budget() -> str:
+    """Within the cost budget, yet asking for hundreds of renditions: the per-request rendition cap answers."""
+    fields = " ".join(
+        f"a{index}: coverImage {{ srcset(widths: [320, 480, 640, 800, 1024, 1200, 1600], format: {fmt}) }}"
+        for index, fmt in enumerate(["WEBP", "AVIF", "JPEG", "PNG"])
+    )
+    return f'{{ cityStories(locale: "en", limit: 12) {{ items {{ {fields} }} }} }}'
+
+
 def multipart_text(size: int) -> tuple[bytes, str]:
     boundary = "attackboundary"
     operations = json.dumps(
@@ -230,6 +239,8 @@ def run(parallel: int) -> None:
     attack("relatedStories 1 level, limit 100 (allowed)", [lambda b=body: send(b)] * repeat(4), repeat(4))
     body = query(renditions())
     attack("20 aliased srcsets over 100 stories", [lambda b=body: send(b)] * repeat(2), repeat(2))
+    body = query(renditions_within_budget())
+    attack("4 aliased 7-width srcsets over 12 stories (336 renditions asked)", [lambda b=body: send(b)] * 2, 1)
     multipart, content_type = multipart_text(900_000)
     attack("0.9 MB text in a multipart request", [lambda: send(multipart, content_type)] * repeat(4), repeat(4))
     search = [
