@@ -58,21 +58,26 @@ def test_another_header_can_be_named(behind):
     assert client_ip(request) == "198.51.100.7"
 
 
+def signup_through_proxy(client, make_input, index: int, forwarded_for: str) -> dict:
+    """The `index`-th commune's endorsement, arriving from the proxy with this X-Forwarded-For."""
+    data = make_input(institutionName=f"Commune {index}", email=f"maire{index}@example.org")
+    response = client.post(
+        "/graphql/",
+        {"query": ENDORSE, "variables": {"input": data}},
+        content_type="application/json",
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+    return response.json()["data"]["endorseCharter"]
+
+
 @pytest.mark.django_db
 def test_rotating_a_spoofed_header_does_not_escape_the_signup_limit(client, valid_input, behind, settings):  # noqa: F811
     behind(1)
     settings.ENDORSEMENT_RATE_PER_IP = "3/h"
     codes = []
     for index in range(5):
-        data = valid_input(institutionName=f"Commune {index}", email=f"maire{index}@example.org")
-        response = client.post(
-            "/graphql/",
-            {"query": ENDORSE, "variables": {"input": data}},
-            content_type="application/json",
-            REMOTE_ADDR=PROXY,
-            HTTP_X_FORWARDED_FOR=f"203.0.113.{index}, 198.51.100.7",
-        )
-        result = response.json()["data"]["endorseCharter"]
+        result = signup_through_proxy(client, valid_input, index, f"203.0.113.{index}, 198.51.100.7")
         codes.append(result["__typename"] if "errors" not in result else result["errors"][0]["code"])
     assert codes == ["EndorsementReceived"] * 3 + ["RATE_LIMITED"] * 2
 
@@ -82,15 +87,8 @@ def test_clients_behind_one_proxy_do_not_share_a_signup_limit(client, valid_inpu
     behind(1)
     settings.ENDORSEMENT_RATE_PER_IP = "1/h"
     for index in range(3):
-        data = valid_input(institutionName=f"Commune {index}", email=f"maire{index}@example.org")
-        response = client.post(
-            "/graphql/",
-            {"query": ENDORSE, "variables": {"input": data}},
-            content_type="application/json",
-            REMOTE_ADDR=PROXY,
-            HTTP_X_FORWARDED_FOR=f"198.51.100.{index}",
-        )
-        assert response.json()["data"]["endorseCharter"]["__typename"] == "EndorsementReceived"
+        result = signup_through_proxy(client, valid_input, index, f"198.51.100.{index}")
+        assert result["__typename"] == "EndorsementReceived"
 
 
 def test_a_header_named_without_a_proxy_count_stops_the_app_at_start():

@@ -6,7 +6,6 @@ count does not depend on the machine or its load, and an exponential expansion s
 """
 
 import json
-import sys
 import time
 from pathlib import Path
 
@@ -15,6 +14,8 @@ from graphql import GraphQLInterfaceType, GraphQLObjectType, parse
 
 from graphql_api.cost import ListSize, directive_of, is_list, measure
 from graphql_api.schema import build_schema, schema
+
+from .counting import function_calls
 
 pytestmark = pytest.mark.django_db
 
@@ -27,18 +28,7 @@ def post(client, query: str, **variables):
 
 def calls_to_answer(client, query: str) -> tuple[int, dict]:
     """The number of Python function calls made while the request is answered, and its JSON body."""
-    count = 0
-
-    def profile(frame, event, arg):
-        nonlocal count
-        if event in ("call", "c_call"):
-            count += 1
-
-    sys.setprofile(profile)
-    try:
-        response = post(client, query)
-    finally:
-        sys.setprofile(None)
+    count, response = function_calls(lambda: post(client, query))
     return count, response.json()
 
 
@@ -96,11 +86,16 @@ def test_aliases_are_counted_once_fragments_are_expanded(client):
     assert error["extensions"]["aliases"] == 2 * (2**6 - 1)
 
 
-def related(levels: int) -> str:
+def nested_related(levels: int) -> str:
+    """A story's title and its related stories' titles, `levels` deep."""
     inner = "title"
     for _ in range(levels):
         inner = f"title relatedStories {{ {inner} }}"
-    return f'{{ cityStories(locale: "fr", limit: 100) {{ items {{ {inner} }} }} }}'
+    return inner
+
+
+def related(levels: int) -> str:
+    return f'{{ cityStories(locale: "fr", limit: 100) {{ items {{ {nested_related(levels)} }} }} }}'
 
 
 @pytest.mark.parametrize("levels", [2, 4, 6])
@@ -113,7 +108,7 @@ def test_nested_lists_within_the_depth_limit_are_refused_by_their_cost(client, s
 
 
 def test_the_cost_multiplies_each_list_by_its_limit_or_declared_size():
-    document = parse('query ($n: Int) { cityStories(limit: $n) { items { title cities { name } } } }')
+    document = parse("query ($n: Int) { cityStories(limit: $n) { items { title cities { name } } } }")
     cities = directive_of(schema._schema.type_map["CityStoryPage"].fields["cities"], ListSize).assumed_size
     # cityStories is an object (1); each of the n stories (1) holds up to `cities` cities (1 each).
     assert measure(schema._schema, document, {"n": 7}).cost == 1 + 7 * (1 + cities)
@@ -189,7 +184,7 @@ def test_suggestions_are_hidden_while_introspection_is_off(client):
 
 
 def test_text_arguments_are_bounded_before_they_reach_the_domain(client, settings):
-    query = "query ($q: String!) { search(query: $q, locale: \"fr\") { totalCount } }"
+    query = 'query ($q: String!) { search(query: $q, locale: "fr") { totalCount } }'
     long_text = "réfugié " * (settings.GRAPHQL_MAX_STRING_LENGTH // 8 + 1)
     body = post(client, query, q=long_text).json()
     assert body["errors"][0]["extensions"]["code"] == "INVALID_INPUT"

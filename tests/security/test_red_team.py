@@ -11,7 +11,6 @@ Findings (failing until fixed):
 
 import hashlib
 import json
-import sys
 
 import pytest
 from django.core.cache import cache
@@ -21,6 +20,9 @@ from graphql import parse
 
 from graphql_api.cost import measure
 from graphql_api.schema import schema
+
+from .counting import function_calls
+from .test_cost import nested_related
 
 pytestmark = pytest.mark.django_db
 
@@ -49,26 +51,8 @@ def coded_json(response, status: int | None = None) -> list[str]:
 
 
 def calls_to_answer(client, payload) -> tuple[int, dict]:
-    count = 0
-
-    def profile(frame, event, arg):
-        nonlocal count
-        if event in ("call", "c_call"):
-            count += 1
-
-    sys.setprofile(profile)
-    try:
-        response = post(client, payload)
-    finally:
-        sys.setprofile(None)
+    count, response = function_calls(lambda: post(client, payload))
     return count, response.json()
-
-
-def related(levels: int) -> str:
-    inner = "title"
-    for _ in range(levels):
-        inner = f"title relatedStories {{ {inner} }}"
-    return inner
 
 
 # A decoy operation declares `$n` with a default of 0; the operation that runs declares `$n` without a default, so
@@ -81,7 +65,7 @@ NESTED = 'query B($n: Int) {{ cityStories(locale: "fr", limit: $n) {{ items {{ {
 
 
 def test_a_variable_default_of_another_operation_does_not_hide_the_cost():
-    runs = NESTED.format(inner=related(6))
+    runs = NESTED.format(inner=nested_related(6))
     alone = measure(schema._schema, parse(runs), {}).cost
     with_decoy = measure(schema._schema, parse(f"{DECOY} {runs}"), {}).cost
     assert alone > 5000
@@ -90,7 +74,7 @@ def test_a_variable_default_of_another_operation_does_not_hide_the_cost():
 
 def test_a_decoy_operation_does_not_let_nested_lists_past_the_budget(anonymous, settings):
     settings.GRAPHQL_EXECUTION_SECONDS = 2  # today the query runs until the deadline (10 s, 2,210 SQL queries)
-    payload = {"query": f"{DECOY} {NESTED.format(inner=related(6))}", "operationName": "B"}
+    payload = {"query": f"{DECOY} {NESTED.format(inner=nested_related(6))}", "operationName": "B"}
     assert coded_json(post(anonymous, payload)) == ["QUERY_TOO_COMPLEX"]
 
 
