@@ -1,7 +1,10 @@
 """Which changes start a new generation of public data (campaign.generations).
 
-Content: publishing, unpublishing, moving or deleting a page (translations are published pages too), a view
-restriction on a page or a collection (it hides the collection's images) added or removed, any change to a
+Content: publishing, unpublishing, moving or deleting a page (translations are published pages too), any write to
+a page's row other than draft bookkeeping (wagtail-localize converting an alias, saving a translation it did not
+publish, "convert to alias"), every change to wagtail-localize's translations and sources (starting, syncing,
+enabling, deleting a translation), a recorded translation publication, a view restriction on a page or a
+collection (it hides the collection's images) added or removed, any change to a
 snippet, a redirect, an image, a document, a locale or the site.
 Endorsements: any change to an existing endorsement (approval, withdrawal, erasure, staff edits); a new,
 unconfirmed submission is not public and changes nothing.
@@ -16,6 +19,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail_localize.models import Translation, TranslationSource
 
 from . import generations
 from .cities import City
@@ -23,6 +27,7 @@ from .endorsements.logos import LOGO_COLLECTION
 from .endorsements.models import Endorsement
 from .navigation import NavigationMenu, SiteSettings
 from .taxonomy import ActionPriority, EngagementType, Region, Theme
+from .translation_state import PublishedTranslation
 
 CONTENT_MODELS = (
     City,
@@ -36,6 +41,20 @@ CONTENT_MODELS = (
     PageViewRestriction,
     Locale,
     Site,
+    PublishedTranslation,
+    Translation,
+    TranslationSource,
+)
+
+# What saving a draft revision writes to a page's row (Page.save_revision, DraftStateMixin): nothing visitors see.
+DRAFT_BOOKKEEPING = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "wagtail_admin_comments",
+    }
 )
 
 
@@ -60,6 +79,11 @@ def page_deleted(instance, **kwargs) -> None:
         generations.advance(generations.CONTENT)
 
 
+def page_saved(instance, update_fields=None, **kwargs) -> None:
+    if isinstance(instance, Page) and not (update_fields and set(update_fields) <= DRAFT_BOOKKEEPING):
+        generations.advance(generations.CONTENT)
+
+
 def endorsement_changed(instance, created=False, **kwargs) -> None:
     if not created:
         generations.advance(generations.ENDORSEMENTS)
@@ -69,6 +93,7 @@ def connect() -> None:
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(content_changed, dispatch_uid=f"generation-{id(signal)}")
     post_delete.connect(page_deleted, dispatch_uid="generation-page-deleted")
+    post_save.connect(page_saved, dispatch_uid="generation-page-saved")
     for model in (*CONTENT_MODELS, get_document_model()):
         post_save.connect(content_changed, sender=model, dispatch_uid=f"generation-save-{model.__name__}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"generation-delete-{model.__name__}")

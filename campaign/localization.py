@@ -1,16 +1,20 @@
 """What a visitor of a given locale is served: the page in that locale's tree, in its own language or as a fallback.
 
 wagtail-localize keeps one tree per locale. A page not yet translated is an alias of the French page, carrying the
-French content; so every published page is reachable in every locale, and the alias marks the fallback. These
-rules live here, in the domain, so that the API only asks and never decides.
+French content; so every published page is reachable in every locale. Whether a visitor reads a translation or a
+fallback is the page's translation status (campaign.translation_state), not whether it is an alias: a translation
+started but never published serves the French source too. These rules live here, in the domain, so that the API
+only asks and never decides.
 """
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction
@@ -18,6 +22,15 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from .pages.base import frontend_path
 from .pages.timeline import MilestonePage
 from .text import search_words
+from .translation_state import (
+    PublishedTranslation,
+    TranslationStatus,
+    publication_of,
+    serves_source_q,
+    source_locale_q,
+    status_of,
+    with_source_published_at,
+)
 
 
 class UnknownLocale(LookupError):
@@ -71,48 +84,74 @@ def visible_pages(model: type[Page] = Page):
     Restrictions are looked for in the page's own tree, in its source's tree for an alias (an alias lives in
     another tree than its source, out of reach of the source's restrictions) and in the French tree for a
     translation. Every check is a subquery or a join of the one SQL query (Wagtail's `public()` costs two more
-    queries). The locale and the alias's source locale are joined: every ServedPage reads them.
+    queries). The locale, the alias's source locale and the translation's publication are joined, and the French
+    version's last publication annotated: every ServedPage reads them to know its translation status.
     """
-    return (
+    pages = (
         model.objects.live()
         .filter(not_expired(timezone.now()))
         .exclude(restricted("path"))
         .exclude(Q(alias_of__isnull=False) & restricted("alias_of__path"))
         .exclude(source_restricted())
-        .select_related("locale", "alias_of__locale")
+        .select_related("locale", "alias_of__locale", "published_translation")
     )
+    return with_source_published_at(pages)
 
 
 @dataclass(frozen=True)
 class ServedPage:
-    """`page` is the page of the requested locale's tree: a translation, or an alias holding the source content."""
+    """`page` is the page of the requested locale's tree, which gives the address, the locale and the status.
+
+    `content` is what visitors read: the page itself when translated (or outdated), an alias's own copy of the
+    French content, or, for a translation started but never published, the French `source` (loaded by `serve`).
+    """
 
     page: Page
+    source: Page | None = None
+
+    @cached_property
+    def status(self) -> TranslationStatus:
+        return status_of(self.page)
+
+    @property
+    def is_fallback(self) -> bool:
+        return self.status.serves_source
+
+    @property
+    def publication(self) -> PublishedTranslation | None:
+        """The publication of this locale's content, for a TRANSLATED or OUTDATED page."""
+        return publication_of(self.page) if not self.is_fallback and self.page.alias_of_id is None else None
+
+    @property
+    def content(self) -> Page:
+        return self.source if self.source is not None else self.page
 
     @cached_property
     def specific(self) -> Page:
-        return self.page.specific
+        return self.content.specific
 
     @property
     def locale_code(self) -> str:
         return self.page.locale.language_code
 
     @property
-    def is_fallback(self) -> bool:
-        return self.page.alias_of_id is not None
-
-    @cached_property
     def content_locale_code(self) -> str:
-        source = self.page.alias_of if self.is_fallback else self.page
-        return source.locale.language_code
+        return settings.LANGUAGE_CODE if self.is_fallback else self.locale_code
 
     @property
     def url(self) -> str:
         return frontend_path(self.page)
 
     @property
+    def original_url(self) -> str:
+        """The French original's frontend path: where a fallback's content really lives."""
+        original = self.page.alias_of or self.source
+        return frontend_path(original) if self.is_fallback and original is not None else self.url
+
+    @property
     def canonical_url(self) -> str:
-        return settings.FRONTEND_URL + self.url
+        """A fallback is a copy of the French page: search engines are sent to the original."""
+        return settings.FRONTEND_URL + self.original_url
 
     def translations(self) -> list["ServedPage"]:
         """The other locales' versions that visitors can reach, for hreflang and the language switcher."""
@@ -121,7 +160,29 @@ class ServedPage:
     def breadcrumbs(self) -> list["ServedPage"]:
         """From the locale's home page down to the parent; hidden ancestors break no chain, they are skipped."""
         ancestors = visible_pages().ancestor_of(self.page).filter(depth__gte=2)
-        return [ServedPage(page) for page in ancestors.order_by("depth")]
+        return serve(ancestors.order_by("depth"))
+
+
+def serve(pages: Iterable[Page], *joins: str) -> list[ServedPage]:
+    """The pages as visitors get them: the French sources of translations started but never published are read in
+    one query per page type (with `joins` of their foreign keys), whatever the number of pages."""
+    pages = list(pages)
+    started = [page for page in pages if page.alias_of_id is None and status_of(page) is TranslationStatus.IN_PROGRESS]
+    sources = french_sources(started, joins)
+    return [ServedPage(page, sources.get(page.translation_key)) for page in pages]
+
+
+def french_sources(pages: list[Page], joins: tuple[str, ...]) -> dict:
+    by_model: dict[type[Page], list] = defaultdict(list)
+    for page in pages:
+        by_model[type(page)].append(page.translation_key)
+    found = {}
+    for model, keys in by_model.items():
+        sources = model.objects.filter(source_locale_q(), translation_key__in=keys).select_related("locale", *joins)
+        if model is Page:
+            sources = sources.specific()
+        found.update({source.translation_key: source for source in sources})
+    return found
 
 
 def page_at_path(path: str) -> ServedPage | None:
@@ -138,7 +199,7 @@ def page_at_path(path: str) -> ServedPage | None:
         return None
     url_path = home.url_path + "".join(f"{segment}/" for segment in segments[1:])
     page = visible_pages().filter(url_path=url_path).first()
-    return ServedPage(page) if page else None
+    return serve([page])[0] if page else None
 
 
 def page_in_locale(page_id: int, locale: Locale) -> ServedPage | None:
@@ -147,18 +208,17 @@ def page_in_locale(page_id: int, locale: Locale) -> ServedPage | None:
     if source is None:
         return None
     page = visible_pages().filter(translation_key=source, locale=locale).first()
-    return ServedPage(page) if page else None
+    return serve([page])[0] if page else None
 
 
 def section(model: type[Page], locale: Locale) -> ServedPage | None:
     """The one page of a section type (charter, timeline, campaign…) in `locale`'s tree."""
     page = visible_pages(model).filter(locale=locale).first()
-    return ServedPage(page) if page else None
+    return serve([page])[0] if page else None
 
 
 def children(parent: ServedPage, model: type[Page], order: tuple) -> list[ServedPage]:
-    pages = visible_pages(model).child_of(parent.page).order_by(*order)
-    return [ServedPage(page) for page in pages]
+    return serve(visible_pages(model).child_of(parent.page).order_by(*order))
 
 
 # Chronological; an unknown month or day sorts before the known ones of the same year or month, on every database.
@@ -175,20 +235,33 @@ def in_locale(pages: list[Page], locale: Locale, model: type[Page] = Page) -> li
     found = {
         page.translation_key: page for page in visible_pages(model).filter(locale=locale, translation_key__in=keys)
     }
-    return [ServedPage(found[key]) for key in keys if key in found]
+    return serve(found[key] for key in keys if key in found)
 
 
 def sitemap(locale: Locale) -> list[tuple[ServedPage, list[ServedPage]]]:
-    """Every visible page of `locale`'s tree with its other-language versions, from one query."""
-    pages = list(visible_pages().filter(depth__gte=2).order_by("path"))
+    """Every visible page of `locale`'s tree written in its language, with its other-language versions, from one
+    query. Fallbacks are left out: their canonical URL is the French original, which the French sitemap lists."""
+    served = serve(visible_pages().filter(depth__gte=2).order_by("path"))
     by_key: dict = {}
-    for page in pages:
-        by_key.setdefault(page.translation_key, []).append(ServedPage(page))
+    for item in served:
+        by_key.setdefault(item.page.translation_key, []).append(item)
     return [
-        (ServedPage(page), [other for other in by_key[page.translation_key] if other.page.pk != page.pk])
-        for page in pages
-        if page.locale_id == locale.pk
+        (item, [other for other in by_key[item.page.translation_key] if other.page.pk != item.page.pk])
+        for item in served
+        if item.page.locale_id == locale.pk and not item.is_fallback
     ]
+
+
+def hreflang_alternates(served: ServedPage, others: list[ServedPage]) -> list[tuple[str, ServedPage]]:
+    """hreflang links of a page: its versions written in their own language, itself included, and x-default → the
+    French original. A fallback has none: its canonical URL is the original, which carries them."""
+    if served.is_fallback:
+        return []
+    versions = sorted(
+        (item for item in (served, *others) if item.status.is_alternate), key=lambda item: item.page.locale_id
+    )
+    original = [item for item in versions if item.status is TranslationStatus.SOURCE]
+    return [(item.locale_code, item) for item in versions] + [("x-default", item) for item in original]
 
 
 def translations_of(served: list[ServedPage]) -> dict:
@@ -197,27 +270,47 @@ def translations_of(served: list[ServedPage]) -> dict:
     own = {item.page.pk for item in served}
     found: dict = {key: [] for key in keys}
     others = visible_pages().filter(translation_key__in=keys).exclude(pk__in=own)
-    for page in others.order_by("locale_id"):
-        found[page.translation_key].append(ServedPage(page))
+    for item in serve(others.order_by("locale_id")):
+        found[item.page.translation_key].append(item)
     return found
 
 
 def search_pages(text: str, locale: Locale) -> list[int]:
     """Ids of the visible pages of `locale`'s tree matching `text`, best first: translations match in the locale's
-    language, fallbacks in French. The search backend ranks; visibility is applied to its results afterwards."""
+    language, fallbacks in French (a translation started but not published is searched in its French source, as
+    its visitors read it). The search backend ranks; visibility is applied to its results afterwards."""
     words = search_words(text)
     if not words:
         return []
-    ranked = [page.pk for page in Page.objects.filter(locale=locale, live=True, depth__gte=3).search(words)]
+    pages = Page.objects.filter(locale=locale, live=True, depth__gte=3)
+    started = dict(pages.filter(serves_source_q(), alias_of__isnull=True).values_list("translation_key", "pk"))
+    own = pages.exclude(pk__in=started.values()).search(words).annotate_score("score")
+    sources = Page.objects.filter(source_locale_q(), translation_key__in=started).search(words).annotate_score("score")
+    scored = [(page.score, page.pk) for page in own] + [(page.score, started[page.translation_key]) for page in sources]
+    ranked = [pk for _, pk in sorted(scored, key=lambda item: -item[0])] if started else [pk for _, pk in scored]
     visible = set(visible_pages().filter(pk__in=ranked).values_list("pk", flat=True))
     return [pk for pk in ranked if pk in visible]
+
+
+def content_ids(pages) -> dict[int, int]:
+    """Each page's id → the id of the page whose content its visitors read: itself, or the French source of a
+    translation started but never published. One query, and one more only when such translations exist."""
+    started = ExpressionWrapper(serves_source_q() & Q(alias_of__isnull=True), output_field=BooleanField())
+    rows = list(pages.annotate(started=started).values_list("pk", "translation_key", "started"))
+    keys = {key for _, key, is_started in rows if is_started}
+    sources = {}
+    if keys:
+        french = Page.objects.filter(source_locale_q(), translation_key__in=keys)
+        sources = dict(french.values_list("translation_key", "pk"))
+    return {pk: sources.get(key, pk) if is_started else pk for pk, key, is_started in rows}
 
 
 def served_pages(ids: list[int], model: type[Page] = Page, *joins: str) -> list[ServedPage]:
     """Pages by id, specific, in the given order: one query for one model (with `joins` of its foreign keys), one
     per page type for any page."""
-    pages = model.objects.filter(pk__in=ids).select_related("locale", "alias_of__locale", *joins)
-    if model is Page:
-        pages = pages.specific()
+    pages = model.objects.filter(pk__in=ids).select_related(
+        "locale", "alias_of__locale", "published_translation", *joins
+    )
+    pages = with_source_published_at(pages.specific() if model is Page else pages)
     by_id = {page.pk: page for page in pages}
-    return [ServedPage(by_id[pk]) for pk in ids if pk in by_id]
+    return serve((by_id[pk] for pk in ids if pk in by_id), *joins)

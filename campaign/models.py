@@ -14,6 +14,7 @@ from .pages.timeline import MilestonePage, TimelinePage
 from .preview import PagePreview
 from .revalidation import FrontendNotification
 from .taxonomy import ActionPriority, EngagementType, Region, Theme
+from .translation_state import PublishedTranslation
 
 __all__ = [
     "ActionPriority",
@@ -37,6 +38,7 @@ __all__ = [
     "OutgoingEmail",
     "PagePreview",
     "PrinciplePage",
+    "PublishedTranslation",
     "Region",
     "SiteSettings",
     "StandardPage",

@@ -14,7 +14,7 @@ from django.db.models import CharField, Value
 from django.db.models.functions import Cast
 from wagtail.models import Locale
 
-from .localization import visible_pages
+from .localization import content_ids, visible_pages
 from .models import CityStoryPage
 from .text import folded
 
@@ -48,8 +48,14 @@ class StoryQuery:
 class StoryCatalogue:
     def __init__(self, locale: Locale):
         self.locale = locale
-        stories = visible_pages(CityStoryPage).filter(locale=locale)
-        rows = stories.values(
+        # Facts come from the content visitors read (the French source of a translation never published), filed
+        # under the page of the locale's tree.
+        served_by_content = {
+            content: served
+            for served, content in content_ids(visible_pages(CityStoryPage).filter(locale=locale)).items()
+        }
+        self.served_by_content = served_by_content
+        rows = CityStoryPage.objects.filter(pk__in=served_by_content).values(
             "pk",
             "translation_key",
             "title",
@@ -59,8 +65,8 @@ class StoryCatalogue:
             "engagement_type__code",
         )
         self.facts = {
-            row["pk"]: StoryFacts(
-                page_id=row["pk"],
+            served_by_content[row["pk"]]: StoryFacts(
+                page_id=served_by_content[row["pk"]],
                 translation_key=str(row["translation_key"]),
                 title=row["title"],
                 text=folded(f"{row['title']} {row['summary']}"),
@@ -80,11 +86,12 @@ class StoryCatalogue:
         self._read_relations()
 
     def _read_relations(self) -> None:
-        ids = list(self.facts)
+        ids = list(self.served_by_content)
+        served = self.served_by_content
         # By name, as a story's `cities` are listed everywhere else: the order must not depend on the query plan.
         cities = CityStoryPage.cities.through.objects.filter(citystorypage_id__in=ids).order_by("city__name")
         for row in cities.values("citystorypage_id", "city__country", "city__region__code", "city__translation_key"):
-            facts = self.facts[row["citystorypage_id"]]
+            facts = self.facts[served[row["citystorypage_id"]]]
             facts.values["countries"].add(row["city__country"])
             facts.values["regions"].add(row["city__region__code"])
             facts.city_keys.append(str(row["city__translation_key"]))
@@ -100,7 +107,7 @@ class StoryCatalogue:
             )
         ]
         for story_id, dimension, value in related[0].union(*related[1:], all=True):
-            self.facts[story_id].values[dimension].add(value if dimension == "themes" else int(value))
+            self.facts[served[story_id]].values[dimension].add(value if dimension == "themes" else int(value))
 
     def search(self, query: StoryQuery, order: str) -> list[StoryFacts]:
         found = [facts for facts in self.facts.values() if query.matches(facts)]

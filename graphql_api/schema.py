@@ -52,8 +52,8 @@ from .types.pages import (
     MilestonePage,
     PageNode,
     PageTranslation,
+    alternates_of,
     page_node,
-    translation_of,
 )
 from .types.site import Site, site_for
 from .types.stories import CityStoryFilter, CityStoryList, CityStoryOrder, city_stories
@@ -201,8 +201,8 @@ class Query:
         return [
             SitemapEntry(
                 url=served.url,
-                last_modified=served.page.last_published_at,
-                alternates=[translation_of(other) for other in others],
+                last_modified=served.content.last_published_at,
+                alternates=alternates_of(served, others),
             )
             for served, others in sitemap(requested_locale(locale))
         ]

@@ -9,9 +9,17 @@ from datetime import datetime
 import strawberry
 from django.db.models import prefetch_related_objects
 
-from campaign import models
+from campaign import models, translation_state
 from campaign.hashtags import split_hashtags
-from campaign.localization import ServedPage, children, in_locale, milestones, served_pages, translations_of
+from campaign.localization import (
+    ServedPage,
+    children,
+    hreflang_alternates,
+    in_locale,
+    milestones,
+    served_pages,
+    translations_of,
+)
 from campaign.story_catalogue import StoryCatalogue
 
 from ..cost import Cost, sized
@@ -22,27 +30,61 @@ from .common import Link, YearMonth, year_month
 from .images import Image, image_node
 from .taxonomy import ActionPriority, City, Term
 
+TranslationStatus = strawberry.enum(
+    translation_state.TranslationStatus,
+    name="TranslationStatus",
+    description="How far a page is translated into its locale. SOURCE: the French original. UNTRANSLATED: the "
+    "locale holds an alias of it. IN_PROGRESS: a translator started but published nothing for this locale. Both "
+    "serve the French content (isFallback). TRANSLATED: the locale's own content is published. OUTDATED: "
+    "published, but the French source was published again since the translation was last synced.",
+)
+
+
+@strawberry.type(description="How much of a published translation is translated, and since when.")
+class TranslationProgress:
+    translated_segments: int | None = strawberry.field(
+        description="Segments translated when it was published (null when an editor wrote it by hand)."
+    )
+    total_segments: int | None = strawberry.field(description="Segments the French source had then.")
+    translated_at: datetime = strawberry.field(description="When this locale's content was last published.")
+
 
 @strawberry.type(description="Another language version of a page, for hreflang links and the language switcher.")
 class PageTranslation:
-    locale: str = strawberry.field(description="Language code of that version.")
+    locale: str = strawberry.field(description="Language code of that version (x-default: the French original).")
     url: str = strawberry.field(description="Its frontend path.")
     title: str = strawberry.field(description="Its title (the French one when it falls back).")
     is_fallback: bool = strawberry.field(description="True when that locale serves the French content.")
+    translation_status: TranslationStatus = strawberry.field(description="How far that version is translated.")
 
 
-def translation_of(other: ServedPage) -> PageTranslation:
+def translation_of(other: ServedPage, locale: str | None = None) -> PageTranslation:
     return PageTranslation(
-        locale=other.locale_code, url=other.url, title=other.page.title, is_fallback=other.is_fallback
+        locale=locale or other.locale_code,
+        url=other.url,
+        title=other.content.title,
+        is_fallback=other.is_fallback,
+        translation_status=other.status,
     )
+
+
+def alternates_of(served: ServedPage, others: list[ServedPage]) -> list[PageTranslation]:
+    return [translation_of(item, hreflang) for hreflang, item in hreflang_alternates(served, others)]
 
 
 @strawberry.type(description="What search engines and link previews need.")
 class Seo:
     title: str = strawberry.field(description="The SEO title, or the page title.")
     description: str = strawberry.field(description="The search description (may be empty).")
-    canonical_url: str = strawberry.field(description="Absolute URL of this page on the frontend.")
+    canonical_url: str = strawberry.field(
+        description="Absolute URL of this page on the frontend; for a fallback, the French original's."
+    )
     image: Image | None = strawberry.field(description="The image for link previews: a story's cover, else null.")
+    alternates: list[PageTranslation] = strawberry.field(
+        description="hreflang links: the versions written in their own language (this one included), and "
+        "x-default → the French original. Empty for a fallback, whose canonical URL is the original.",
+        directives=sized(6),
+    )
 
 
 @strawberry.interface(name="Page", description="Fields every page has, in every locale.")
@@ -58,7 +100,7 @@ class PageNode:
 
     @strawberry.field(description="The title, in the content's language.")
     def title(self) -> str:
-        return self.served.page.title
+        return self.served.content.title
 
     @strawberry.field(description="The last segment of the URL.")
     def slug(self) -> str:
@@ -80,9 +122,26 @@ class PageNode:
     def content_locale(self) -> str:
         return self.served.content_locale_code
 
-    @strawberry.field(description="True when this locale has no live translation and serves the French content.")
+    @strawberry.field(
+        description="True when this locale serves the French content: translationStatus UNTRANSLATED or IN_PROGRESS."
+    )
     def is_fallback(self) -> bool:
         return self.served.is_fallback
+
+    @strawberry.field(description="How far this page is translated into its locale.")
+    def translation_status(self) -> TranslationStatus:
+        return self.served.status
+
+    @strawberry.field(description="For TRANSLATED and OUTDATED pages: how complete, and since when; else null.")
+    def translation_progress(self) -> TranslationProgress | None:
+        publication = self.served.publication
+        if publication is None:
+            return None
+        return TranslationProgress(
+            translated_segments=publication.translated_segments,
+            total_segments=publication.total_segments,
+            translated_at=publication.published_at,
+        )
 
     @strawberry.field(description="The same for all language versions of this page.")
     def translation_key(self) -> strawberry.ID:
@@ -100,28 +159,29 @@ class PageNode:
             others = self.served.translations()
         return [translation_of(other) for other in others]
 
-    @strawberry.field(description="Title, description and canonical URL for search engines.")
+    @strawberry.field(description="Title, description, canonical URL and hreflang alternates for search engines.")
     def seo(self, info: strawberry.Info) -> Seo:
-        page = self.served.page
+        content = self.served.content
         cover = getattr(self.served.specific, "cover_image", None)
         return Seo(
-            title=page.seo_title or page.title,
-            description=page.search_description,
+            title=content.seo_title or content.title,
+            description=content.search_description,
             canonical_url=self.served.canonical_url,
             image=image_node(info, cover),
+            alternates=alternates_of(self.served, self.served.translations()),
         )
 
     @strawberry.field(description="The way down from the home page to this page's parent.", directives=sized(5))
     def breadcrumbs(self) -> list[Link]:
-        return [Link(title=crumb.page.title, url=crumb.url) for crumb in self.served.breadcrumbs()]
+        return [Link(title=crumb.content.title, url=crumb.url) for crumb in self.served.breadcrumbs()]
 
-    @strawberry.field(description="When the page was first published.")
+    @strawberry.field(description="When the content served was first published.")
     def first_published_at(self) -> datetime | None:
-        return self.served.page.first_published_at
+        return self.served.content.first_published_at
 
-    @strawberry.field(description="When the page was last published.")
+    @strawberry.field(description="When the content served was last published.")
     def last_published_at(self) -> datetime | None:
-        return self.served.page.last_published_at
+        return self.served.content.last_published_at
 
 
 @strawberry.type(description="The campaign's landing page.")
@@ -268,7 +328,7 @@ class MilestonePage(PageNode):
     def link(self) -> Link | None:
         target = self.served.specific.link
         served = in_locale([target], self.served.page.locale) if target else []
-        return Link(title=served[0].page.title, url=served[0].url) if served else None
+        return Link(title=served[0].content.title, url=served[0].url) if served else None
 
 
 @strawberry.type(description="The index of city stories; the stories themselves come from `cityStories`.")

@@ -70,5 +70,5 @@ def site_for(locale: Locale) -> Site:
         else [],
         hashtags=split_hashtags(settings.hashtags) if settings else [],
         contact_email=(settings.contact_email or None) if settings else None,
-        privacy_page=Link(title=privacy[0].page.title, url=privacy[0].url) if privacy else None,
+        privacy_page=Link(title=privacy[0].content.title, url=privacy[0].url) if privacy else None,
     )

@@ -89,7 +89,7 @@ def facet_labels(info: strawberry.Info, locale: Locale) -> dict:
         "themes": lambda code: themes[code].label if code in themes else code,
         "engagement_types": lambda code: engagements[code].label if code in engagements else code,
         "action_priorities": lambda n: priorities[n].title if n in priorities else str(n),
-        "principles": lambda n: principles[n].page.title if n in principles else str(n),
+        "principles": lambda n: principles[n].content.title if n in principles else str(n),
         "years": str,
     }
 

@@ -5,7 +5,7 @@ from django.utils import translation
 from django_countries import countries as country_names
 from wagtail.models import Locale
 
-from campaign.localization import ServedPage, visible_pages
+from campaign.localization import ServedPage, serve, visible_pages
 from campaign.models import ActionPriority as ActionPriorityModel
 from campaign.models import City as CityModel
 from campaign.models import EngagementType, PrinciplePage, Region, Theme
@@ -108,6 +108,6 @@ def cities(info: strawberry.Info, locale: Locale) -> dict[str, City]:
 def principles(info: strawberry.Info, locale: Locale) -> dict[int, ServedPage]:
     def build():
         pages = visible_pages(PrinciplePage).filter(locale=locale)
-        return {page.number: ServedPage(page) for page in pages}
+        return {served.page.number: served for served in serve(pages)}
 
     return cached(info, ("principles", locale.pk), build)

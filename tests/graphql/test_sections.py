@@ -2,8 +2,10 @@
 
 import pytest
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page
 
 from campaign.models import MilestonePage, NavigationMenu, PrinciplePage
+from campaign.pages.base import frontend_path
 
 pytestmark = pytest.mark.django_db
 
@@ -54,14 +56,19 @@ def test_the_campaign_and_its_featured_stories_in_spanish(graphql):
     assert campaign["featuredStories"][0] == {"url": "/es/historias/aman-academia-clima-infancia/", "isFallback": False}
 
 
-def test_the_sitemap_lists_every_live_page_of_a_locale_with_its_alternates(graphql):
+def test_the_sitemap_lists_the_pages_a_locale_has_in_its_language_with_their_hreflang_alternates(graphql):
     entries = graphql('{ sitemap(locale: "es") { url lastModified alternates { locale url } } }')["data"]["sitemap"]
-    assert len(entries) == PrinciplePage.objects.filter(locale__language_code="es").count() + 82
+    spanish = Page.objects.live().filter(locale__language_code="es", depth__gte=2, alias_of__isnull=True)
+    assert len(entries) == spanish.count()
     dignity = next(entry for entry in entries if entry["url"] == "/es/carta/dignidad/")
     assert {(a["locale"], a["url"]) for a in dignity["alternates"]} == {
         ("fr", "/fr/charte/dignite/"),
         ("en", "/en/charter/dignity/"),
+        ("es", "/es/carta/dignidad/"),
+        ("x-default", "/fr/charte/dignite/"),
     }
+    fallback = Page.objects.live().filter(locale__language_code="es", alias_of__isnull=False).first()
+    assert frontend_path(fallback) not in {entry["url"] for entry in entries}, "its canonical URL is the French one"
 
 
 def test_changing_a_slug_leaves_a_permanent_redirect_from_the_old_path(graphql, django_capture_on_commit_callbacks):
