@@ -23,6 +23,7 @@ DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
+    "cms.apps.CmsConfig",
     "campaign",
     "graphql_api",
     "wagtail_localize",
