@@ -5,8 +5,10 @@ any string known to have leaked from another language (French where Spanish's ca
 Django fell back to LANGUAGE_CODE: cms.translation_fallback; English where a catalogue lacked one; Wagtail's
 "Région" for a locale). The project's own catalogues must leave nothing untranslated in French and Spanish.
 
-Not checked here, since it is not in the page's text but drawn by JavaScript from JSON (see the report in
-cms/translation_fallback.py): wagtail-localize's translation editor's own labels.
+Not checked here: text drawn by JavaScript from JSON (wagtail-localize's translation editor: its hard-coded English
+"More actions" and "… to … translation", its dates written with strftime, its djangojs catalogue's "Publicar en" and
+"Traducir con" without their trailing space), and data rather than interface: the root page's title "Root" and
+the workflow "Moderators approval", both created by Wagtail's migrations.
 """
 
 import re
