@@ -1,13 +1,22 @@
-"""How much of the site each language has: per page type and snippet type, live translations versus fallbacks.
+"""How much of the site each language has: per page type its pages by translation status, per snippet type its
+translations. Used by `translation_report` and its tests.
 
-A page "falls back" in a locale when that locale's tree holds only an alias of the French page (or nothing live):
-the API then serves the French content with isFallback. Used by `translation_report` and its tests.
+Pages follow campaign.translation_state: of the live French pages of a type, how many are, in a locale's tree,
+UNTRANSLATED (an alias, or no page at all), IN_PROGRESS (started, nothing published), OUTDATED (published, the
+French page published again since) or TRANSLATED. Coverage is the share published in the locale, OUTDATED included:
+visitors read those in their language, though they need updating. Snippets have no publication record: a snippet
+counts as translated once it exists in the locale.
 """
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page, TranslatableMixin
+
+from .translation_state import TranslationStatus
+from .translation_status_queries import PUBLISHED_STATUSES, TRANSLATOR_STATUSES, with_translation_status
 
 
 @dataclass
@@ -16,6 +25,8 @@ class Coverage:
     locale: str
     total: int
     translated: int
+    # Pages by status; None for snippets, whose only states are translated or not.
+    statuses: Counter | None = field(default=None)
 
     @property
     def fallback(self) -> int:
@@ -25,15 +36,58 @@ class Coverage:
     def percent(self) -> float:
         return 100 * self.translated / self.total if self.total else 100.0
 
+    def count(self, status: TranslationStatus) -> int | None:
+        if self.statuses is not None:
+            return self.statuses[status]
+        if status == TranslationStatus.UNTRANSLATED:
+            return self.fallback
+        if status == TranslationStatus.TRANSLATED:
+            return self.translated
+        return None
+
+
+def page_status_counts(locale: Locale) -> dict[int, Counter]:
+    """Per content type id, the statuses in `locale` of the live French pages (two queries)."""
+    default = Locale.get_default()
+    sources = Counter(Page.objects.filter(locale=default).live().values_list("content_type_id", flat=True).order_by())
+    live_keys = Page.objects.filter(locale=default).live().values("translation_key")
+    rows = (
+        with_translation_status(Page.objects.filter(locale=locale, translation_key__in=live_keys))
+        .values_list("content_type_id", "translation_status")
+        .order_by()
+    )
+    counts: dict[int, Counter] = {type_id: Counter() for type_id in sources}
+    for type_id, status in rows:
+        counts.setdefault(type_id, Counter())[TranslationStatus(status)] += 1
+    for type_id, total in sources.items():
+        # A French page with no page at all in the locale's tree is served in French too: untranslated.
+        counts[type_id][TranslationStatus.UNTRANSLATED] += total - sum(counts[type_id].values())
+    return counts
+
 
 def page_coverage(locale: Locale) -> list[Coverage]:
-    default = Locale.get_default()
+    counts = page_status_counts(locale)
+    types = ContentType.objects.get_for_models(*page_models())
     rows = []
     for model in sorted(page_models(), key=lambda m: str(m._meta.verbose_name)):
-        sources = model.objects.filter(locale=default).live().values_list("translation_key", flat=True)
-        translated = model.objects.filter(locale=locale, translation_key__in=sources, alias_of__isnull=True).live()
-        rows.append(Coverage(str(model._meta.verbose_name), locale.language_code, len(sources), translated.count()))
+        statuses = counts.get(types[model].pk, Counter())
+        rows.append(coverage_of(str(model._meta.verbose_name), locale, statuses))
     return rows
+
+
+def coverage_of(kind: str, locale: Locale, statuses: Counter) -> Coverage:
+    statuses = Counter({status: statuses[status] for status in TRANSLATOR_STATUSES})
+    translated = sum(statuses[status] for status in PUBLISHED_STATUSES)
+    return Coverage(kind, locale.language_code, sum(statuses.values()), translated, statuses)
+
+
+def all_pages_coverage(locale: Locale, rows: list[Coverage], kind: str) -> Coverage:
+    """The locale's pages of every type together."""
+    total = Counter()
+    for row in rows:
+        if row.statuses is not None:
+            total.update(row.statuses)
+    return coverage_of(kind, locale, total)
 
 
 def snippet_coverage(locale: Locale) -> list[Coverage]:

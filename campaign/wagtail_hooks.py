@@ -1,9 +1,16 @@
 """Admin registration: snippets grouped in one menu, the dashboard's site-structure panel, CSV exports without
-formulas (campaign.spreadsheets)."""
+formulas (campaign.spreadsheets), the page explorer with each page's translation status."""
 
+from django.conf import settings
+from django.forms import CheckboxSelectMultiple
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django_filters.filters import MultipleChoiceFilter
 from wagtail import hooks
+from wagtail.admin.ui.tables import StatusTagColumn
+from wagtail.admin.views.pages.listing import ExplorableIndexView, GenericPageFilterSet
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.images import get_image_model
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -17,6 +24,8 @@ from .endorsements.models import Endorsement
 from .models import ActionPriority, City, EngagementType, NavigationMenu, Region, SiteSettings, Theme
 from .revalidation import FrontendNotification
 from .spreadsheets import neutralise_csv_exports
+from .translation_state import TranslationStatus
+from .translation_status_queries import filter_by_status, status_choices, statuses_by_page_id
 
 
 class CityViewSet(SnippetViewSet):
@@ -126,3 +135,84 @@ class FrontendNotificationViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_frontend_notifications():
     return FrontendNotificationViewSet("frontend_notifications")
+
+
+class TranslationStatusFilterSet(GenericPageFilterSet):
+    """Wagtail's explorer filters, and "Translation status": what is left to translate in a language's tree."""
+
+    translation_status = MultipleChoiceFilter(
+        label=_("Translation status"),
+        choices=status_choices,
+        widget=CheckboxSelectMultiple,
+        method="filter_translation_status",
+    )
+
+    def __init__(self, *args, with_translation_status: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not with_translation_status:
+            del self.filters["translation_status"]
+
+    def filter_translation_status(self, queryset, name, value):
+        return filter_by_status(queryset, value)
+
+
+class TranslationStatusColumn(StatusTagColumn):
+    """The page's translation status as a tag: TranslationStatusIndexView reads them for the listed pages at once."""
+
+    def get_value(self, instance):
+        status = getattr(instance, "translation_status", None)
+        return status.label if status else ""
+
+    def get_primary(self, instance):
+        return getattr(instance, "translation_status", None) == TranslationStatus.TRANSLATED
+
+
+class TranslationStatusIndexView(ExplorableIndexView):
+    """The explorer listing of a page's children, with their translation status in a non-French tree.
+
+    The column and the filter are only shown where they say something: below a page of another locale than French
+    (or at the root, where every locale's home page is listed). The statuses of the listed pages are read in one
+    query after pagination, so that a search result or a specific page (whose annotations Wagtail may not keep)
+    gets its status as well.
+    """
+
+    @cached_property
+    def shows_translation_status(self) -> bool:
+        return self.locale is None or self.locale.language_code != settings.LANGUAGE_CODE
+
+    @cached_property
+    def explorable_columns(self):
+        columns = super().explorable_columns
+        if not self.shows_translation_status:
+            return columns
+        column = TranslationStatusColumn("translation_status", label=_("Translation"), width="12%")
+        return [*columns[:-1], column, columns[-1]]  # before the "navigate to children" arrow
+
+    def get_filterset_kwargs(self):
+        return {**super().get_filterset_kwargs(), "with_translation_status": self.shows_translation_status}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.shows_translation_status:
+            pages = list(context["object_list"])
+            statuses = statuses_by_page_id(page.pk for page in pages)
+            for page in pages:
+                page.translation_status = statuses.get(page.pk)
+        return context
+
+
+class TranslatorPageViewSet(PageViewSet):
+    """Wagtail's page viewset with the translation-status column and filter in the explorer.
+
+    Wagtail's supported way to customise the explorer listing ("Customizing the default page listings"): a
+    PageViewSet for `Page`, registered with `register_admin_viewset`. Wagtail registers its own base viewset with
+    order -1, so this one (order 0) replaces it for every page type; every other view stays Wagtail's.
+    """
+
+    index_view_class = TranslationStatusIndexView
+    filterset_class = TranslationStatusFilterSet
+
+
+@hooks.register("register_admin_viewset")
+def register_translator_page_viewset():
+    return TranslatorPageViewSet()

@@ -1,21 +1,43 @@
-"""Prints each language's translation coverage per page and snippet type: what is translated, what falls back."""
+"""Prints each language's translation coverage per page and snippet type: pages by translation status (untranslated,
+in progress, outdated, translated), snippets translated or not, and the share published in the language."""
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from campaign.translation_coverage import page_coverage, snippet_coverage
+from campaign.translation_coverage import all_pages_coverage, page_coverage, snippet_coverage
+from campaign.translation_state import STATUS_LABELS
+from campaign.translation_status_queries import TRANSLATOR_STATUSES
 
 
 class Command(BaseCommand):
-    help = "Translation coverage per locale and content type (live translations vs. French fallback)."
+    help = (
+        "Translation coverage per locale and content type: pages untranslated, in progress, outdated and "
+        "translated; coverage counts outdated pages as translated."
+    )
 
     def handle(self, *args, **options):
-        header = f"{'locale':<6} {'type':<34} {'total':>6} {'translated':>10} {'fallback':>9} {'coverage':>9}"
+        statuses = [(status, str(STATUS_LABELS[status]).lower()) for status in TRANSLATOR_STATUSES]
+        widths = [max(len(label), 8) for _status, label in statuses]
+        header = f"{_('locale'):<6} {_('type'):<34} {_('total'):>6} "
+        header += " ".join(f"{label:>{width}}" for (_status, label), width in zip(statuses, widths, strict=True))
+        header += f" {_('coverage'):>9}"
         self.stdout.write(header)
         self.stdout.write("-" * len(header))
         for locale in Locale.objects.exclude(pk=Locale.get_default().pk).order_by("pk"):
-            for row in page_coverage(locale) + snippet_coverage(locale):
-                self.stdout.write(
-                    f"{row.locale:<6} {row.kind:<34} {row.total:>6} {row.translated:>10} {row.fallback:>9} "
-                    f"{row.percent:>8.0f}%"
+            pages = page_coverage(locale)
+            rows = [*pages, all_pages_coverage(locale, pages, _("(all pages)")), *snippet_coverage(locale)]
+            for row in rows:
+                counts = " ".join(
+                    f"{'-' if row.count(status) is None else row.count(status):>{width}}"
+                    for (status, _label), width in zip(statuses, widths, strict=True)
                 )
+                self.stdout.write(f"{row.locale:<6} {row.kind:<34} {row.total:>6} {counts} {row.percent:>8.0f}%")
+        self.stdout.write("")
+        self.stdout.write(
+            _(
+                "Coverage: pages published in the language, outdated ones included (visitors read them in their "
+                "language, but the French page was published again since), out of the live French pages. "
+                "Snippets count as translated once they exist in the language."
+            )
+        )
