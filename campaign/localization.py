@@ -14,7 +14,7 @@ from datetime import datetime
 from functools import cached_property
 
 from django.conf import settings
-from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, prefetch_related_objects
 from django.db.models.lookups import StartsWith
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction
@@ -78,6 +78,11 @@ def not_expired(now: datetime) -> Q:
     return own & source
 
 
+# What every ServedPage reads besides the page's row: its locale, an alias's source (for the canonical URL) and the
+# record of a translation's publication (for its status).
+PAGE_JOINS = ("locale", "alias_of__locale", "published_translation")
+
+
 def visible_pages(model: type[Page] = Page):
     """Only live, unexpired pages without view restrictions (password, groups, login) ever leave through the API.
 
@@ -93,7 +98,7 @@ def visible_pages(model: type[Page] = Page):
         .exclude(restricted("path"))
         .exclude(Q(alias_of__isnull=False) & restricted("alias_of__path"))
         .exclude(source_restricted())
-        .select_related("locale", "alias_of__locale", "published_translation")
+        .select_related(*PAGE_JOINS)
     )
     return with_source_published_at(pages)
 
@@ -285,32 +290,39 @@ def search_pages(text: str, locale: Locale) -> list[int]:
     pages = Page.objects.filter(locale=locale, live=True, depth__gte=3)
     started = dict(pages.filter(serves_source_q(), alias_of__isnull=True).values_list("translation_key", "pk"))
     own = pages.exclude(pk__in=started.values()).search(words).annotate_score("score")
-    sources = Page.objects.filter(source_locale_q(), translation_key__in=started).search(words).annotate_score("score")
-    scored = [(page.score, page.pk) for page in own] + [(page.score, started[page.translation_key]) for page in sources]
-    ranked = [pk for _, pk in sorted(scored, key=lambda item: -item[0])] if started else [pk for _, pk in scored]
+    ranked = [page.pk for page in own]
+    if started:  # two rankings merged by score
+        french = get_locale(settings.LANGUAGE_CODE)
+        sources = Page.objects.filter(locale=french, live=True, translation_key__in=started).search(words)
+        scored = [(page.score or 0, page.pk) for page in own]
+        scored += [(page.score or 0, started[page.translation_key]) for page in sources.annotate_score("score")]
+        ranked = [pk for _, pk in sorted(scored, key=lambda item: -item[0])]
     visible = set(visible_pages().filter(pk__in=ranked).values_list("pk", flat=True))
     return [pk for pk in ranked if pk in visible]
 
 
-def content_ids(pages) -> dict[int, int]:
-    """Each page's id → the id of the page whose content its visitors read: itself, or the French source of a
-    translation started but never published. One query, and one more only when such translations exist."""
+def as_read(pages, fields: tuple[str, ...]) -> list[dict]:
+    """`fields` of each page as its visitors read them, with `served_pk` the page of the locale's tree: the page's
+    own values, or its French source's for a translation started but never published. One query, and a second
+    only when such translations exist."""
     started = ExpressionWrapper(serves_source_q() & Q(alias_of__isnull=True), output_field=BooleanField())
-    rows = list(pages.annotate(started=started).values_list("pk", "translation_key", "started"))
-    keys = {key for _, key, is_started in rows if is_started}
-    sources = {}
-    if keys:
-        french = Page.objects.filter(source_locale_q(), translation_key__in=keys)
-        sources = dict(french.values_list("translation_key", "pk"))
-    return {pk: sources.get(key, pk) if is_started else pk for pk, key, is_started in rows}
+    rows = list(pages.annotate(started=started).values(*fields, "started"))
+    started_pks = {str(row["translation_key"]): row["pk"] for row in rows if row["started"]}
+    read = [{**row, "served_pk": row["pk"]} for row in rows if not row["started"]]
+    if started_pks:
+        sources = pages.model.objects.filter(source_locale_q(), translation_key__in=started_pks).values(*fields)
+        read += [{**row, "served_pk": started_pks[str(row["translation_key"])]} for row in sources]
+    return read
 
 
 def served_pages(ids: list[int], model: type[Page] = Page, *joins: str) -> list[ServedPage]:
-    """Pages by id, specific, in the given order: one query for one model (with `joins` of its foreign keys), one
-    per page type for any page."""
-    pages = model.objects.filter(pk__in=ids).select_related(
-        "locale", "alias_of__locale", "published_translation", *joins
-    )
-    pages = with_source_published_at(pages.specific() if model is Page else pages)
+    """Pages by id, specific, in the given order: one query for one model (with `joins` of its foreign keys); for
+    any page, one per page type and three for what ServedPage reads (Wagtail's specific pages drop the joins)."""
+    pages = with_source_published_at(model.objects.filter(pk__in=ids))
+    if model is Page:
+        pages = list(pages.specific())
+        prefetch_related_objects(pages, *PAGE_JOINS)
+    else:
+        pages = pages.select_related(*PAGE_JOINS, *joins)
     by_id = {page.pk: page for page in pages}
     return serve((by_id[pk] for pk in ids if pk in by_id), *joins)

@@ -14,12 +14,21 @@ from django.db.models import CharField, Value
 from django.db.models.functions import Cast
 from wagtail.models import Locale
 
-from .localization import content_ids, visible_pages
+from .localization import as_read, visible_pages
 from .models import CityStoryPage
 from .text import folded
 
 DIMENSIONS = ("countries", "regions", "principles", "action_priorities", "engagement_types", "themes", "years")
 ORDERS = ("NEWEST", "OLDEST", "TITLE")
+FACT_FIELDS = (
+    "pk",
+    "translation_key",
+    "title",
+    "summary",
+    "period_start_year",
+    "period_start_month",
+    "engagement_type__code",
+)
 
 
 @dataclass
@@ -48,25 +57,12 @@ class StoryQuery:
 class StoryCatalogue:
     def __init__(self, locale: Locale):
         self.locale = locale
-        # Facts come from the content visitors read (the French source of a translation never published), filed
-        # under the page of the locale's tree.
-        served_by_content = {
-            content: served
-            for served, content in content_ids(visible_pages(CityStoryPage).filter(locale=locale)).items()
-        }
-        self.served_by_content = served_by_content
-        rows = CityStoryPage.objects.filter(pk__in=served_by_content).values(
-            "pk",
-            "translation_key",
-            "title",
-            "summary",
-            "period_start_year",
-            "period_start_month",
-            "engagement_type__code",
-        )
+        rows = as_read(visible_pages(CityStoryPage).filter(locale=locale), FACT_FIELDS)
+        # Facts come from the content visitors read, filed under the page of the locale's tree.
+        self.served_by_content = {row["pk"]: row["served_pk"] for row in rows}
         self.facts = {
-            served_by_content[row["pk"]]: StoryFacts(
-                page_id=served_by_content[row["pk"]],
+            row["served_pk"]: StoryFacts(
+                page_id=row["served_pk"],
                 translation_key=str(row["translation_key"]),
                 title=row["title"],
                 text=folded(f"{row['title']} {row['summary']}"),

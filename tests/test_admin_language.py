@@ -6,8 +6,8 @@ Django fell back to LANGUAGE_CODE: cms.translation_fallback; English where a cat
 "Région" for a locale). The project's own catalogues must leave nothing untranslated in French and Spanish.
 
 Not checked here: text drawn by JavaScript from JSON (wagtail-localize's translation editor: its hard-coded English
-"More actions" and "… to … translation", its dates written with strftime, its djangojs catalogue's "Publicar en" and
-"Traducir con" without their trailing space), and data rather than interface: the root page's title "Root" and
+"More actions" and "… to … translation", its dates written with strftime; its djangojs catalogue's strings are
+checked in the catalogue itself, below), and data rather than interface: the root page's title "Root" and
 the workflow "Moderators approval", both created by Wagtail's migrations.
 """
 
@@ -202,3 +202,12 @@ def test_our_catalogues_leave_nothing_untranslated(language):
     fuzzy = [entry.msgid for entry in catalogue.fuzzy_entries()]
     assert not untranslated, f"{path}: untranslated {untranslated}"
     assert not fuzzy, f"{path}: fuzzy {fuzzy}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "expected"), [("es", '"Publicar en "'), ("fr", '"Publier dans "')])
+def test_the_translation_editors_own_strings_keep_their_spaces(admin_in, language, expected):
+    """wagtail-localize's editor builds "Publish in Español" from a string of its JavaScript catalogue, whose
+    Spanish and French entries lost their trailing space; locale/*/LC_MESSAGES/djangojs.po restores it."""
+    catalogue = admin_in(language).get("/admin/localize/jsi18n/").content.decode()
+    assert expected in catalogue

@@ -42,11 +42,9 @@ TranslationStatus = strawberry.enum(
 
 @strawberry.type(description="How much of a published translation is translated, and since when.")
 class TranslationProgress:
-    translated_segments: int | None = strawberry.field(
-        description="Segments translated when it was published (null when an editor wrote it by hand)."
-    )
-    total_segments: int | None = strawberry.field(description="Segments the French source had then.")
-    translated_at: datetime = strawberry.field(description="When this locale's content was last published.")
+    translated_segments: int = strawberry.field(description="Segments translated when it was last published.")
+    total_segments: int = strawberry.field(description="Segments the French source had then.")
+    translated_at: datetime | None = strawberry.field(description="When this locale's content was last published.")
 
 
 @strawberry.type(description="Another language version of a page, for hreflang links and the language switcher.")
@@ -80,11 +78,27 @@ class Seo:
         description="Absolute URL of this page on the frontend; for a fallback, the French original's."
     )
     image: Image | None = strawberry.field(description="The image for link previews: a story's cover, else null.")
-    alternates: list[PageTranslation] = strawberry.field(
+    served: strawberry.Private[ServedPage]
+
+    @strawberry.field(
         description="hreflang links: the versions written in their own language (this one included), and "
         "x-default → the French original. Empty for a fallback, whose canonical URL is the original.",
         directives=sized(6),
     )
+    def alternates(self, info: strawberry.Info) -> list[PageTranslation]:
+        return alternates_of(self.served, other_versions(info, self.served))
+
+
+def other_versions(info: strawberry.Info, served: ServedPage) -> list[ServedPage]:
+    """The page's other language versions; those of every page of a list are read at once (one query), for the
+    pages the list resolver announced as pending."""
+    known = cached(info, ("translations",), dict)
+    pending = cached(info, ("translations_pending",), list)
+    if served.page.translation_key not in known and pending:
+        known.update(translations_of(pending))
+        pending.clear()
+    others = known.get(served.page.translation_key)
+    return others if others is not None else served.translations()
 
 
 @strawberry.interface(name="Page", description="Fields every page has, in every locale.")
@@ -132,10 +146,13 @@ class PageNode:
     def translation_status(self) -> TranslationStatus:
         return self.served.status
 
-    @strawberry.field(description="For TRANSLATED and OUTDATED pages: how complete, and since when; else null.")
+    @strawberry.field(
+        description="For TRANSLATED and OUTDATED pages published through wagtail-localize: how complete, and since "
+        "when; null otherwise (and for a translation an editor wrote by hand, which has no segments)."
+    )
     def translation_progress(self) -> TranslationProgress | None:
         publication = self.served.publication
-        if publication is None:
+        if publication is None or publication.total_segments is None:
             return None
         return TranslationProgress(
             translated_segments=publication.translated_segments,
@@ -147,17 +164,13 @@ class PageNode:
     def translation_key(self) -> strawberry.ID:
         return strawberry.ID(str(self.served.page.translation_key))
 
-    @strawberry.field(description="The other locales' live versions of this page.", directives=sized(5))
+    @strawberry.field(
+        description="The other locales' versions of this page, each with its status: a language switcher marks "
+        "those that fall back to French. For hreflang, use seo.alternates.",
+        directives=sized(5),
+    )
     def translations(self, info: strawberry.Info) -> list[PageTranslation]:
-        known = cached(info, ("translations",), dict)
-        pending = cached(info, ("translations_pending",), list)
-        if self.served.page.translation_key not in known and pending:
-            known.update(translations_of(pending))
-            pending.clear()
-        others = known.get(self.served.page.translation_key)
-        if others is None:
-            others = self.served.translations()
-        return [translation_of(other) for other in others]
+        return [translation_of(other) for other in other_versions(info, self.served)]
 
     @strawberry.field(description="Title, description, canonical URL and hreflang alternates for search engines.")
     def seo(self, info: strawberry.Info) -> Seo:
@@ -168,7 +181,7 @@ class PageNode:
             description=content.search_description,
             canonical_url=self.served.canonical_url,
             image=image_node(info, cover),
-            alternates=alternates_of(self.served, self.served.translations()),
+            served=self.served,
         )
 
     @strawberry.field(description="The way down from the home page to this page's parent.", directives=sized(5))
