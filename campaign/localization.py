@@ -83,8 +83,18 @@ def not_expired(now: datetime) -> Q:
 PAGE_JOINS = ("locale", "alias_of__locale", "published_translation")
 
 
+def started_without_live_source(now: datetime) -> Q:
+    """A translation started but never published serves its French page, as an alias does: unpublished or expired
+    in French, it is gone from every language, as Wagtail unpublishes the aliases of an unpublished page."""
+    live_sources = Page.objects.filter(translation_key=OuterRef("translation_key"), live=True).filter(
+        source_locale_q(), Q(expire_at__isnull=True) | Q(expire_at__gt=now)
+    )
+    return serves_source_q() & Q(alias_of__isnull=True) & ~Exists(live_sources)
+
+
 def visible_pages(model: type[Page] = Page):
-    """Only live, unexpired pages without view restrictions (password, groups, login) ever leave through the API.
+    """Only live, unexpired pages without view restrictions (password, groups, login) ever leave through the API; a
+    page serving its French source (alias, translation never published) only while that source is live.
 
     Restrictions are looked for in the page's own tree, in its source's tree for an alias (an alias lives in
     another tree than its source, out of reach of the source's restrictions) and in the French tree for a
@@ -92,9 +102,11 @@ def visible_pages(model: type[Page] = Page):
     queries). The locale, the alias's source locale and the translation's publication are joined, and the French
     version's last publication annotated: every ServedPage reads them to know its translation status.
     """
+    now = timezone.now()
     pages = (
         model.objects.live()
-        .filter(not_expired(timezone.now()))
+        .filter(not_expired(now))
+        .exclude(started_without_live_source(now))
         .exclude(restricted("path"))
         .exclude(Q(alias_of__isnull=False) & restricted("alias_of__path"))
         .exclude(source_restricted())

@@ -222,3 +222,14 @@ def test_every_address_a_page_was_served_at_redirects_to_where_it_is_now(
         "query ($path: String!) { page(path: $path) { url } redirect(path: $path) { url permanent } }", path=old_path
     )["data"]
     assert answer == {"page": None, "redirect": {"url": new_path, "permanent": True}}
+
+
+def test_unpublishing_the_french_page_hides_a_translation_that_only_served_it(
+    visitor, story, spanish, editor_client, committed
+):
+    start_translation(editor_client, committed, story, spanish)
+    assert visitor.ask()["page"]["translationStatus"] == "IN_PROGRESS"
+    committed(lambda: story.unpublish())
+    data = visitor.ask()
+    assert data["page"] is None and data["pageById"] is None
+    assert str(spanish_page(story).pk) not in {item["id"] for item in data["cityStories"]["items"]}
