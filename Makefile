@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
+# The offline place index endorsements are mapped with (settings.GAZETTEER_PATH's default): built once per machine,
+# as the release step does, so that no visitor's first submission waits for it.
+GAZETTEER := .cache/gazetteer.sqlite3
 
 .PHONY: demo test install messages lint check lock serve bench bench-endorse bench-load bench-attack screenshots
 
@@ -18,7 +21,10 @@ install: $(INSTALLED)
 messages: install
 	$(MANAGE) compile_translations
 
-demo: messages
+$(GAZETTEER): $(INSTALLED)
+	$(MANAGE) build_gazetteer
+
+demo: messages $(GAZETTEER)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_campaign_content
 	$(MANAGE) ensure_demo_admin
@@ -27,7 +33,7 @@ demo: messages
 serve: messages
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: messages
+test: messages $(GAZETTEER)
 	$(BIN)/pytest
 
 # GraphQL latency and SQL queries per frontend operation, beside Wagtail's REST API v2 (DATABASE_URL for PostgreSQL).
