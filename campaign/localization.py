@@ -26,8 +26,8 @@ from .translation_state import (
     PublishedTranslation,
     TranslationStatus,
     publication_of,
-    serves_source_q,
     source_locale_q,
+    started_q,
     status_of,
     with_source_published_at,
 )
@@ -89,7 +89,7 @@ def started_without_live_source(now: datetime) -> Q:
     live_sources = Page.objects.filter(translation_key=OuterRef("translation_key"), live=True).filter(
         source_locale_q(), Q(expire_at__isnull=True) | Q(expire_at__gt=now)
     )
-    return serves_source_q() & Q(alias_of__isnull=True) & ~Exists(live_sources)
+    return started_q() & ~Exists(live_sources)
 
 
 def visible_pages(model: type[Page] = Page):
@@ -137,7 +137,7 @@ class ServedPage:
     @property
     def publication(self) -> PublishedTranslation | None:
         """The publication of this locale's content, for a TRANSLATED or OUTDATED page."""
-        return publication_of(self.page) if not self.is_fallback and self.page.alias_of_id is None else None
+        return None if self.is_fallback else publication_of(self.page)
 
     @property
     def content(self) -> Page:
@@ -184,7 +184,7 @@ def serve(pages: Iterable[Page], *joins: str) -> list[ServedPage]:
     """The pages as visitors get them: the French sources of translations started but never published are read in
     one query per page type (with `joins` of their foreign keys), whatever the number of pages."""
     pages = list(pages)
-    started = [page for page in pages if page.alias_of_id is None and status_of(page) is TranslationStatus.IN_PROGRESS]
+    started = [page for page in pages if status_of(page) is TranslationStatus.IN_PROGRESS]
     sources = french_sources(started, joins)
     return [ServedPage(page, sources.get(page.translation_key)) for page in pages]
 
@@ -300,7 +300,7 @@ def search_pages(text: str, locale: Locale) -> list[int]:
     if not words:
         return []
     pages = Page.objects.filter(locale=locale, live=True, depth__gte=3)
-    started = dict(pages.filter(serves_source_q(), alias_of__isnull=True).values_list("translation_key", "pk"))
+    started = dict(pages.filter(started_q()).values_list("translation_key", "pk"))
     own = pages.exclude(pk__in=started.values()).search(words).annotate_score("score")
     ranked = [page.pk for page in own]
     if started:  # two rankings merged by score
@@ -317,7 +317,7 @@ def as_read(pages, fields: tuple[str, ...]) -> list[dict]:
     """`fields` of each page as its visitors read them, with `served_pk` the page of the locale's tree: the page's
     own values, or its French source's for a translation started but never published. One query, and a second
     only when such translations exist."""
-    started = ExpressionWrapper(serves_source_q() & Q(alias_of__isnull=True), output_field=BooleanField())
+    started = ExpressionWrapper(started_q(), output_field=BooleanField())
     rows = list(pages.annotate(started=started).values(*fields, "started"))
     started_pks = {str(row["translation_key"]): row["pk"] for row in rows if row["started"]}
     read = [{**row, "served_pk": row["pk"]} for row in rows if not row["started"]]

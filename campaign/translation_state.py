@@ -88,10 +88,9 @@ def with_source_published_at(pages: models.QuerySet) -> models.QuerySet:
     return pages.annotate(source_published_at=Subquery(sources.values("last_published_at")[:1]))
 
 
-def serves_source_q() -> Q:
-    """The pages whose visitors read the French source: aliases and translations never published."""
-    started = Q(alias_of__isnull=True) & Q(published_translation__isnull=True)
-    return ~source_locale_q() & (Q(alias_of__isnull=False) | started)
+def started_q() -> Q:
+    """IN_PROGRESS pages: of another locale than French, no longer an alias, never published."""
+    return ~source_locale_q() & Q(alias_of__isnull=True) & Q(published_translation__isnull=True)
 
 
 def status_of(page: Page) -> TranslationStatus:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
 from wagtail.models import Page
 
-from .translation_state import STATUS_LABELS, TranslationStatus, source_locale_q, with_source_published_at
+from .translation_state import STATUS_LABELS, TranslationStatus, source_locale_q, started_q, with_source_published_at
 
 # What translators work through, in the order they meet it: the statuses of pages of a non-source locale.
 TRANSLATOR_STATUSES = (
@@ -43,7 +43,7 @@ def status_q(status: TranslationStatus) -> Q:
         case TranslationStatus.SOURCE:
             return Q(alias_of__isnull=True) & source_locale_q()
         case TranslationStatus.IN_PROGRESS:
-            return own_content & Q(published_translation__isnull=True)
+            return started_q()
         case TranslationStatus.OUTDATED:
             return published & source_published_since
         case TranslationStatus.TRANSLATED:
