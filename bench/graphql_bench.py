@@ -27,8 +27,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from campaign.generations import forget_all  # noqa: E402
 from campaign.pages.charter import CharterPage  # noqa: E402
+from campaign.publishing.generations import forget_all  # noqa: E402
 
 OPERATIONS = Path(__file__).resolve().parent.parent / "tests" / "graphql" / "operations"
 PRINCIPLE_PATH = {"fr": "/fr/charte/dignite/", "en": "/en/charter/dignity/", "es": "/es/carta/dignidad/"}

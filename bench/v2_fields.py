@@ -7,10 +7,10 @@ from rest_framework import serializers
 from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
 
-from campaign.cities import City
+from campaign.catalogue.cities import City
+from campaign.catalogue.taxonomy import ActionPriority
 from campaign.pages.charter import PrinciplePage
 from campaign.pages.stories import CityStoryPage
-from campaign.taxonomy import ActionPriority
 
 
 class CitySerializer(serializers.ModelSerializer):

@@ -8,8 +8,9 @@ class CampaignConfig(AppConfig):
     verbose_name = _("Lampedusa Charter campaign")
 
     def ready(self):
-        from . import revalidation, translation_state
-        from .generation_signals import connect
+        from campaign.i18n import translation_state
+        from campaign.publishing import revalidation
+        from campaign.publishing.generation_signals import connect
 
         connect()
         translation_state.connect()

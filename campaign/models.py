@@ -1,20 +1,20 @@
 """Every model of the campaign app, gathered for Django; each lives in the module of its concept."""
 
-from .cities import City
-from .content_records import ContentRecord
-from .endorsements.models import Endorsement, OutgoingEmail
-from .navigation import NavigationMenu, SiteSettings
-from .pages.campaign_page import CampaignPage
-from .pages.charter import CharterChapterPage, CharterPage, PrinciplePage
-from .pages.featured import CampaignFeaturedStory, HomeFeaturedChapter, HomeFeaturedStory
-from .pages.home import HomePage
-from .pages.standard import EndorsePage, StandardPage
-from .pages.stories import CityStoryIndexPage, CityStoryPage
-from .pages.timeline import MilestonePage, TimelinePage
-from .preview import PagePreview
-from .revalidation import FrontendNotification
-from .taxonomy import ActionPriority, EngagementType, Region, Theme
-from .translation_state import PublishedTranslation
+from campaign.catalogue.cities import City
+from campaign.catalogue.navigation import NavigationMenu, SiteSettings
+from campaign.catalogue.taxonomy import ActionPriority, EngagementType, Region, Theme
+from campaign.endorsements.models import Endorsement, OutgoingEmail
+from campaign.i18n.translation_state import PublishedTranslation
+from campaign.loader.records import ContentRecord
+from campaign.pages.campaign_page import CampaignPage
+from campaign.pages.charter import CharterChapterPage, CharterPage, PrinciplePage
+from campaign.pages.featured import CampaignFeaturedStory, HomeFeaturedChapter, HomeFeaturedStory
+from campaign.pages.home import HomePage
+from campaign.pages.standard import EndorsePage, StandardPage
+from campaign.pages.stories import CityStoryIndexPage, CityStoryPage
+from campaign.pages.timeline import MilestonePage, TimelinePage
+from campaign.publishing.preview import PagePreview
+from campaign.publishing.revalidation import FrontendNotification
 
 __all__ = [
     "ActionPriority",

@@ -1,5 +1,5 @@
 """Admin registration: snippets grouped in one menu, the dashboard's site-structure panel, CSV exports without
-formulas (campaign.spreadsheets), the page explorer with each page's translation status."""
+formulas (campaign.security.spreadsheets), the page explorer with each page's translation status."""
 
 from django.conf import settings
 from django.forms import CheckboxSelectMultiple
@@ -16,16 +16,22 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .dashboard import SiteStructurePanel
-from .endorsements.admin import BULK_ACTIONS, LOG_ACTIONS, REVIEW_PERMISSION, EndorsementsPanel, EndorsementViewSet
-from .endorsements.admin import listing_buttons as endorsement_buttons
-from .endorsements.logo_permissions import logo_aware_image_policy
-from .endorsements.models import Endorsement
-from .models import ActionPriority, City, EngagementType, NavigationMenu, Region, SiteSettings, Theme
-from .revalidation import FrontendNotification
-from .spreadsheets import neutralise_csv_exports
-from .translation_state import TranslationStatus
-from .translation_status_queries import filter_by_status, status_choices, statuses_by_page_id
+from campaign.endorsements.admin import (
+    BULK_ACTIONS,
+    LOG_ACTIONS,
+    REVIEW_PERMISSION,
+    EndorsementsPanel,
+    EndorsementViewSet,
+)
+from campaign.endorsements.admin import listing_buttons as endorsement_buttons
+from campaign.endorsements.logo_permissions import logo_aware_image_policy
+from campaign.endorsements.models import Endorsement
+from campaign.i18n.dashboard import SiteStructurePanel
+from campaign.i18n.status_queries import filter_by_status, status_choices, statuses_by_page_id
+from campaign.i18n.translation_state import TranslationStatus
+from campaign.models import ActionPriority, City, EngagementType, NavigationMenu, Region, SiteSettings, Theme
+from campaign.publishing.revalidation import FrontendNotification
+from campaign.security.spreadsheets import neutralise_csv_exports
 
 
 class CityViewSet(SnippetViewSet):

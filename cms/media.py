@@ -36,9 +36,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.permissions import policy_registry
 
+from campaign.assets.images import under_a_restriction
 from campaign.endorsements.logos import LOGO_COLLECTION
 from campaign.endorsements.public import approved
-from campaign.images import under_a_restriction
 
 
 @require_safe

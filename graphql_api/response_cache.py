@@ -4,7 +4,7 @@ keyed by what determines them. A hit is answered before the GraphQL executor is 
 The key holds the normalised document (whitespace and comments do not matter), the operation name, the values of
 the variables the operation declares (where the locale is; any other variable a client adds changes nothing, so
 it cannot be used to miss the cache), the site (host) and the current generation of each kind of data the
-operation reads (campaign.generations): a change to that data makes every earlier entry unreachable at once.
+operation reads (campaign.publishing.generations): a change to that data makes every earlier entry unreachable at once.
 Mutations, preview and answers with errors are never cached.
 
 Bounded: the bytes stored are held within GRAPHQL_RESPONSE_CACHE_MAX_BYTES (graphql_api.cache_budget), and the
@@ -32,7 +32,7 @@ from graphql import (
     visit,
 )
 
-from campaign import generations
+from campaign.publishing import generations
 
 from .cache_budget import CACHE_ERRORS, ByteBudget
 

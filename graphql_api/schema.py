@@ -9,7 +9,7 @@ from strawberry.extensions import DisableIntrospection, MaxTokensLimiter
 from wagtail.models import Locale as WagtailLocale
 
 from campaign import models
-from campaign.localization import (
+from campaign.i18n.localization import (
     ServedPage,
     UnknownLocale,
     get_locale,
@@ -21,8 +21,8 @@ from campaign.localization import (
     served_pages,
     sitemap,
 )
-from campaign.preview import PreviewTokenInvalid, previewed_page
-from campaign.redirects import find_redirect
+from campaign.publishing.preview import PreviewTokenInvalid, previewed_page
+from campaign.publishing.redirects import find_redirect
 
 from .cost import sized, sliced
 from .deadline import DeadlineExecutionContext, QuietDeadlineExecutionContext

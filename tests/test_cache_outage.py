@@ -7,7 +7,7 @@ import logging
 import pytest
 from django.test import override_settings
 
-from campaign import generations
+from campaign.publishing import generations
 from cms.settings.base import cache_settings
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +37,7 @@ def test_a_post_query_answers_from_the_database(client, redis_down):
 
 
 def test_generations_are_fresh_tokens_on_every_read_so_nothing_cached_is_reused(redis_down, caplog):
-    with caplog.at_level(logging.WARNING, logger="campaign.generations"):
+    with caplog.at_level(logging.WARNING, logger="campaign.publishing.generations"):
         first, second = generations.current(), generations.current()
     assert set(first) == set(generations.KINDS) and all(first.values())
     assert all(first[kind] != second[kind] for kind in generations.KINDS)
@@ -45,7 +45,7 @@ def test_generations_are_fresh_tokens_on_every_read_so_nothing_cached_is_reused(
 
 
 def test_a_change_saved_during_the_outage_is_logged_not_raised(redis_down, committed, caplog):
-    with caplog.at_level(logging.ERROR, logger="campaign.generations"):
+    with caplog.at_level(logging.ERROR, logger="campaign.publishing.generations"):
         committed(lambda: generations.advance(generations.CONTENT))
     assert "new content generation not recorded" in caplog.text
 

@@ -20,7 +20,7 @@ from wagtail_localize.models import LocaleSynchronization
 from campaign.endorsements.tokens import token_hash
 from campaign.loader.po_files import po_path
 from campaign.models import CityStoryPage
-from campaign.preview import PreviewTokenInvalid, create_preview, previewed_page
+from campaign.publishing.preview import PreviewTokenInvalid, create_preview, previewed_page
 from tests.test_settings import SANE_ENV, run_manage
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,8 +11,8 @@ from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Revision
 
-from campaign.generations import forget_all
 from campaign.models import CityStoryIndexPage, CityStoryPage
+from campaign.publishing.generations import forget_all
 
 from .graphql.conftest import graphql  # noqa: F401
 

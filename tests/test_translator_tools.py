@@ -16,10 +16,10 @@ from wagtail.models import Locale, Page
 from wagtail.users.models import UserProfile
 from wagtail_localize.operations import TranslationCreator
 
-from campaign.dashboard import SiteStructurePanel, site_structure
+from campaign.i18n.dashboard import SiteStructurePanel, site_structure
+from campaign.i18n.status_queries import filter_by_status, with_translation_status
+from campaign.i18n.translation_state import TranslationStatus, status_of, with_source_published_at
 from campaign.models import CityStoryIndexPage, CityStoryPage, PrinciplePage
-from campaign.translation_state import TranslationStatus, status_of, with_source_published_at
-from campaign.translation_status_queries import filter_by_status, with_translation_status
 
 pytestmark = pytest.mark.django_db
 

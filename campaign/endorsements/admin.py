@@ -19,10 +19,10 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import moderation
-from .choices import Status
-from .data_protection import EXPORTED_FIELDS
-from .models import Endorsement
+from campaign.endorsements import moderation
+from campaign.endorsements.choices import Status
+from campaign.endorsements.data_protection import EXPORTED_FIELDS
+from campaign.endorsements.models import Endorsement
 
 REVIEW_PERMISSION = "campaign.change_endorsement"
 

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from .choices import Status
-from .models import Endorsement
+from campaign.endorsements.choices import Status
+from campaign.endorsements.models import Endorsement
 
 # What an endorsement record holds, for the signer's access request and the staff's CSV/XLSX export alike.
 EXPORTED_FIELDS = [

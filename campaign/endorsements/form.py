@@ -1,7 +1,7 @@
 """The endorsement form: one definition for validating submissions and for describing the form to the frontend.
 
 Labels, help texts and Django's own error messages are translated, so the frontend gets both in the signer's
-language. Text fields are reduced to plain text (campaign.text.plain_text) before their length is checked: what
+language. Text fields are reduced to plain text (campaign.text.plain.plain_text) before their length is checked: what
 is stored is what was measured.
 """
 
@@ -14,9 +14,9 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from ..text import UndecodableText, folded, plain_text
-from .choices import Kind, Language, PopulationBand
-from .regions import region_table
+from campaign.endorsements.choices import Kind, Language, PopulationBand
+from campaign.endorsements.regions import region_table
+from campaign.text.plain import UndecodableText, folded, plain_text
 
 NAME_MAX = 200
 STATEMENT_MAX = 1000
@@ -37,7 +37,7 @@ class PlainTextField(forms.CharField):
 
 
 def region_choices() -> list[tuple[str, str]]:
-    from ..taxonomy import Region
+    from campaign.catalogue.taxonomy import Region
 
     labels = {}
     for language in ("fr", translation.get_language()):  # French labels, replaced by translated ones

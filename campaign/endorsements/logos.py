@@ -12,10 +12,10 @@ from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from ..images import UNREADABLE
+from campaign.assets.images import UNREADABLE
 
 ACCEPTED_FORMATS = {"PNG", "JPEG", "WEBP", "GIF", "AVIF"}
-# Logos live in their own collection: they are not site content (see campaign.generation_signals).
+# Logos live in their own collection: they are not site content (see campaign.publishing.generation_signals).
 LOGO_COLLECTION = "Endorsement logos"
 STORED_SIDE = 1024
 

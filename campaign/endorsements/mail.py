@@ -26,7 +26,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 
-from .models import Endorsement, OutgoingEmail
+from campaign.endorsements.models import Endorsement, OutgoingEmail
 
 logger = logging.getLogger(__name__)
 

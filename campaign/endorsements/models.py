@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 
-from ..text import comparison_key, duplicate_key
-from .choices import CONFIRMED_STATUSES, Kind, Language, PopulationBand, Status
-from .regions import region_for_country
+from campaign.endorsements.choices import CONFIRMED_STATUSES, Kind, Language, PopulationBand, Status
+from campaign.endorsements.regions import region_for_country
+from campaign.text.plain import comparison_key, duplicate_key
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud on the phone
 
@@ -29,7 +29,7 @@ class Endorsement(models.Model):
     duplicate_key = models.CharField(
         max_length=64,
         editable=False,
-        help_text="SHA-256 of the name's confusable skeleton (campaign.text.duplicate_key): the duplicate rule "
+        help_text="SHA-256 of the name's confusable skeleton (campaign.text.plain.duplicate_key): the duplicate rule "
         "compares it.",
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)

@@ -10,10 +10,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from . import mail
-from .choices import Status
-from .models import Endorsement
-from .tokens import token_hash
+from campaign.endorsements import mail
+from campaign.endorsements.choices import Status
+from campaign.endorsements.models import Endorsement
+from campaign.endorsements.tokens import token_hash
 
 # Which statuses each staff action applies to; anything else is left untouched (and reported).
 ALLOWED_FROM = {

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 
-from .choices import Status
-from .models import Endorsement
+from campaign.endorsements.choices import Status
+from campaign.endorsements.models import Endorsement
 
 PUBLIC_FIELDS = (
     "id",

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django_ratelimit.core import is_ratelimited
 
-from ..text import fold
+from campaign.text.plain import fold
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +24,7 @@ class RateLimitUnavailable(Exception):
 
 
 def limited(request: HttpRequest, group: str, key, rate: str) -> bool:
-    """Counts one attempt and tells whether it is over the rate. `key` is "ip" (campaign.client_address) or a
+    """Counts one attempt and tells whether it is over the rate. `key` is "ip" (campaign.security.client_address) or a
     function of (group, request)."""
     try:
         return is_ratelimited(request, group=group, key=key, rate=rate, increment=True)

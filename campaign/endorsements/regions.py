@@ -2,7 +2,7 @@
 
 from functools import cache
 
-from ..loader.parts import country_regions
+from campaign.loader.parts import country_regions
 
 
 @cache

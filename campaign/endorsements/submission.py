@@ -15,17 +15,17 @@ from django.http import HttpRequest
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from ..pages.standard import EndorsePage
-from ..text import duplicate_key
-from . import mail
-from .choices import Status
-from .form import EndorsementForm
-from .gazetteer import coordinates
-from .logos import LogoRejected, checked_logo, store_png
-from .models import Endorsement, new_reference
-from .rate_limits import RateLimitUnavailable, address_allowed, mailbox_allowed
-from .regions import region_for_country
-from .tokens import expiry, new_token, token_hash
+from campaign.endorsements import mail
+from campaign.endorsements.choices import Status
+from campaign.endorsements.form import EndorsementForm
+from campaign.endorsements.gazetteer import coordinates
+from campaign.endorsements.logos import LogoRejected, checked_logo, store_png
+from campaign.endorsements.models import Endorsement, new_reference
+from campaign.endorsements.rate_limits import RateLimitUnavailable, address_allowed, mailbox_allowed
+from campaign.endorsements.regions import region_for_country
+from campaign.endorsements.tokens import expiry, new_token, token_hash
+from campaign.pages.standard import EndorsePage
+from campaign.text.plain import duplicate_key
 
 logger = logging.getLogger(__name__)
 

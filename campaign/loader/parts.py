@@ -4,11 +4,11 @@ from decimal import Decimal
 
 from django.utils.text import slugify
 
-from .. import models as m
-from .errors import ContentError
-from .reader import Entry, read_directory, read_file
-from .specs import ImageSpec, PageSpec, SnippetSpec
-from .streams import page_keys_in
+from campaign import models as m
+from campaign.loader.errors import ContentError
+from campaign.loader.reader import Entry, read_directory, read_file
+from campaign.loader.specs import ImageSpec, PageSpec, SnippetSpec
+from campaign.loader.streams import page_keys_in
 
 HOME_KEY = ""
 STORIES_KEY = "histoires"

@@ -6,7 +6,7 @@ from typing import Any
 import yaml
 from django.conf import settings
 
-from .errors import ContentError
+from campaign.loader.errors import ContentError
 
 
 def content_dir() -> Path:

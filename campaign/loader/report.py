@@ -5,7 +5,7 @@ from collections import Counter
 from django.db.models import Count, Q
 from wagtail.models import Locale, Page
 
-from .writer import Outcome
+from campaign.loader.writer import Outcome
 
 COLUMNS = [Outcome.CREATED, Outcome.UPDATED, Outcome.UNCHANGED, Outcome.KEPT, Outcome.INCOMPLETE]
 

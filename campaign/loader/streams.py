@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from wagtail import blocks
 
-from .errors import ContentError
+from campaign.loader.errors import ContentError
 
 ID_NAMESPACE = uuid.UUID("6b1c7a3e-9f0e-4f7d-9f55-2f0f4a0c1a11")
 PageResolver = Callable[[str, str], int | None]

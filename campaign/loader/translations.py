@@ -13,11 +13,11 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
-from ..content_records import ContentRecord
-from .errors import ContentError
-from .po_files import PO_ROOT, content_key_of, po_files, portable
-from .specs import digest_of
-from .writer import Outcome, object_digest
+from campaign.loader.errors import ContentError
+from campaign.loader.po_files import PO_ROOT, content_key_of, po_files, portable
+from campaign.loader.records import ContentRecord
+from campaign.loader.specs import digest_of
+from campaign.loader.writer import Outcome, object_digest
 
 
 def record_key(content_key: str) -> str:

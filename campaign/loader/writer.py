@@ -17,11 +17,11 @@ from wagtail.fields import StreamField
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
 
-from ..content_records import ContentRecord
-from .errors import ContentError
-from .placeholders import placeholder_png
-from .specs import ImageSpec, PageSpec, SnippetSpec, digest_of
-from .streams import stream_to_raw
+from campaign.loader.errors import ContentError
+from campaign.loader.placeholders import placeholder_png
+from campaign.loader.records import ContentRecord
+from campaign.loader.specs import ImageSpec, PageSpec, SnippetSpec, digest_of
+from campaign.loader.streams import stream_to_raw
 
 
 class Outcome(StrEnum):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 def fill_keys(apps, schema_editor):
     """Existing endorsements get their keys as Endorsement.save() computes them now."""
-    from campaign.text import comparison_key, duplicate_key
+    from campaign.text.plain import comparison_key, duplicate_key
 
     Endorsement = apps.get_model("campaign", "Endorsement")
     endorsements = list(Endorsement.objects.only("pk", "institution_name"))
@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 default="",
                 editable=False,
-                help_text="SHA-256 of the name's confusable skeleton (campaign.text.duplicate_key): the duplicate "
+                help_text="SHA-256 of the name's confusable skeleton (campaign.text.plain.duplicate_key): the duplicate "
                 "rule compares it.",
                 max_length=64,
             ),

@@ -56,6 +56,6 @@ class BasePage(Page):
 
     def serve_preview(self, request, mode_name):
         """The admin's preview shows the real frontend, which fetches this draft with `preview(token)`."""
-        from ..preview import create_preview, preview_url
+        from campaign.publishing.preview import create_preview, preview_url
 
         return HttpResponseRedirect(preview_url(create_preview(self)))

@@ -7,9 +7,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, TitleFi
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from ..blocks import BodyStreamBlock, KeyMessageBlock, ShareTextBlock
-from ..hashtags import validate_hashtags
-from .base import BasePage, page_tabs
+from campaign.blocks import BodyStreamBlock, KeyMessageBlock, ShareTextBlock
+from campaign.pages.base import BasePage, page_tabs
+from campaign.text.hashtags import validate_hashtags
 
 
 class CampaignPage(BasePage):

@@ -8,9 +8,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from ..blocks import BodyStreamBlock, NameListBlock
-from ..hashtags import validate_hashtags
-from .base import BasePage, page_tabs
+from campaign.blocks import BodyStreamBlock, NameListBlock
+from campaign.pages.base import BasePage, page_tabs
+from campaign.text.hashtags import validate_hashtags
 
 
 class CharterPage(BasePage):

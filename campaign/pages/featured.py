@@ -6,7 +6,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
-from ..i18n import in_default_locale
+from campaign.i18n.locales import in_default_locale
 
 
 class FeaturedStory(Orderable):

@@ -6,8 +6,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from ..blocks import BodyStreamBlock
-from .base import BasePage, page_tabs
+from campaign.blocks import BodyStreamBlock
+from campaign.pages.base import BasePage, page_tabs
 
 
 class HomePage(BasePage):

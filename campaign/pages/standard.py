@@ -7,8 +7,8 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from ..blocks import BodyStreamBlock
-from .base import BasePage, page_tabs
+from campaign.blocks import BodyStreamBlock
+from campaign.pages.base import BasePage, page_tabs
 
 
 class StandardPage(BasePage):

@@ -11,10 +11,10 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from ..blocks import BodyStreamBlock
-from ..dates import year_month_key
-from ..i18n import in_default_locale
-from .base import BasePage, page_tabs
+from campaign.blocks import BodyStreamBlock
+from campaign.i18n.locales import in_default_locale
+from campaign.pages.base import BasePage, page_tabs
+from campaign.text.dates import year_month_key
 
 MONTH_VALIDATORS = [MinValueValidator(1), MaxValueValidator(12)]
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]

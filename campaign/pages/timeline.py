@@ -8,10 +8,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Tit
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from ..blocks import BodyStreamBlock
-from ..dates import validate_partial_date
-from ..i18n import in_default_locale
-from .base import BasePage, page_tabs
+from campaign.blocks import BodyStreamBlock
+from campaign.i18n.locales import in_default_locale
+from campaign.pages.base import BasePage, page_tabs
+from campaign.text.dates import validate_partial_date
 
 
 class TimelinePage(BasePage):

@@ -77,12 +77,13 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "campaign.client_address.client_ip"
+AXES_CLIENT_IP_CALLABLE = "campaign.security.client_address.client_ip"
 # Password-reset emails (the admin's "forgotten password"): at most this many per target account and per client
-# address (django-ratelimit rates); beyond, the form answers as usual and sends nothing (campaign.password_reset).
+# address (django-ratelimit rates); beyond, the form answers as usual and sends nothing
+# (campaign.security.password_reset).
 PASSWORD_RESET_RATE_PER_ACCOUNT = env("PASSWORD_RESET_RATE_PER_ACCOUNT", default="3/h")
 PASSWORD_RESET_RATE_PER_IP = env("PASSWORD_RESET_RATE_PER_IP", default="10/h")
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "campaign.password_reset.ThrottledPasswordResetForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "campaign.security.password_reset.ThrottledPasswordResetForm"
 AXES_LOCKOUT_TEMPLATE = "campaign/admin/login_locked.html"
 
 ROOT_URLCONF = "cms.urls"
@@ -246,8 +247,8 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", default=64_000_000)
 # The admin's image forms: pixels counted from the header before anything is decoded, and a truncated or corrupt
-# file refused with the form's message rather than a server error (campaign.images).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "campaign.images.ImageForm"
+# file refused with the form's message rather than a server error (campaign.assets.images).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "campaign.assets.images.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "csv", "txt"]
 # Documents always leave through Wagtail's view (/documents/<id>/<filename>), which checks collection restrictions,
 # never by their file's path or a redirect to it.
@@ -307,8 +308,8 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 # Editors' avatars are not fetched from Gravatar: it would tell a third party who uses the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# Where the frontend takes revalidation notices after a publish (see campaign.revalidation), and the shared secret
-# that signs them; both unset: no notices.
+# Where the frontend takes revalidation notices after a publish (see campaign.publishing.revalidation), and the
+# shared secret that signs them; both unset: no notices.
 FRONTEND_REVALIDATE_URL = env("FRONTEND_REVALIDATE_URL", default="")
 FRONTEND_REVALIDATE_SECRET = env("FRONTEND_REVALIDATE_SECRET", default="")
 FRONTEND_REVALIDATE_IN_BACKGROUND = True
@@ -417,14 +418,14 @@ ENDORSEMENT_TOKEN_TTL_DAYS = env.int("ENDORSEMENT_TOKEN_TTL_DAYS", default=7)
 ENDORSEMENT_CONFIRM_PATH = env("ENDORSEMENT_CONFIRM_PATH", default="/{language}/confirm/")
 ENDORSEMENT_RATE_PER_IP = env("ENDORSEMENT_RATE_PER_IP", default="10/h")
 ENDORSEMENT_RATE_PER_EMAIL = env("ENDORSEMENT_RATE_PER_EMAIL", default="3/d")
-# Who the client is (campaign.client_address; rate limits and django-axes): behind CLIENT_IP_PROXY_COUNT reverse
-# proxies that each append to CLIENT_IP_HEADER, the address that many entries from its right; with 0, the
+# Who the client is (campaign.security.client_address; rate limits and django-axes): behind CLIENT_IP_PROXY_COUNT
+# reverse proxies that each append to CLIENT_IP_HEADER, the address that many entries from its right; with 0, the
 # connection's address (REMOTE_ADDR). See docs/deployment.md, "Client address", for each kind of hosting.
 CLIENT_IP_PROXY_COUNT = env.int("CLIENT_IP_PROXY_COUNT", default=0)
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="HTTP_X_FORWARDED_FOR")
 if CLIENT_IP_PROXY_COUNT == 0 and env("CLIENT_IP_HEADER", default="REMOTE_ADDR") != "REMOTE_ADDR":
     raise ImproperlyConfigured("CLIENT_IP_HEADER is read only behind proxies: set CLIENT_IP_PROXY_COUNT too.")
-RATELIMIT_IP_META_KEY = "campaign.client_address.client_ip"
+RATELIMIT_IP_META_KEY = "campaign.security.client_address.client_ip"
 # The offline place index that puts endorsers on the map (built by `manage.py build_gazetteer`).
 GAZETTEER_PATH = env("GAZETTEER_PATH", default=str(BASE_DIR / ".cache" / "gazetteer.sqlite3"))
 ENDORSEMENT_LOGO_MAX_BYTES = env.int("ENDORSEMENT_LOGO_MAX_BYTES", default=2 * 1024 * 1024)

@@ -5,7 +5,7 @@ from typing import Annotated
 import strawberry
 from wagtail.models import Locale
 
-from campaign.rich_text import absolute_url, frontend_html, page_urls
+from campaign.text.rich_text import absolute_url, frontend_html, page_urls
 
 from ..cost import sized
 from .images import Image, image_node, private_collections

@@ -16,7 +16,7 @@ from wagtail.models import Locale
 from campaign.endorsements import moderation, public, submission
 from campaign.endorsements.choices import Kind
 from campaign.endorsements.form import describe
-from campaign.localization import section
+from campaign.i18n.localization import section
 from campaign.models import EndorsePage
 
 from ..cost import Cost, sized

@@ -1,17 +1,17 @@
-"""Images and their renditions; specs and widths come from allow-lists (campaign.renditions), and a request may
+"""Images and their renditions; specs and widths come from allow-lists (campaign.assets.renditions), and a request may
 create only GRAPHQL_MAX_NEW_RENDITIONS_PER_REQUEST new renditions (fields beyond answer null with RENDITION_LIMIT).
-An image in a restricted collection is private: its field answers null (campaign.images)."""
+An image in a restricted collection is private: its field answers null (campaign.assets.images)."""
 
 from enum import Enum
 
 import strawberry
 from django.conf import settings
 
-from campaign.images import restricted_collection_ids
-from campaign.renditions import RenditionBudget, RenditionBudgetSpent, RenditionNotAllowed
-from campaign.renditions import rendition as make_rendition
-from campaign.renditions import srcset as make_srcset
-from campaign.rich_text import absolute_url
+from campaign.assets.images import restricted_collection_ids
+from campaign.assets.renditions import RenditionBudget, RenditionBudgetSpent, RenditionNotAllowed
+from campaign.assets.renditions import rendition as make_rendition
+from campaign.assets.renditions import srcset as make_srcset
+from campaign.text.rich_text import absolute_url
 
 from ..cost import Cost
 from ..errors import ApiError

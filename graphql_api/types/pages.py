@@ -1,7 +1,7 @@
 """The `Page` interface and one GraphQL type per page model.
 
 Each object wraps a ServedPage (the page of the requested locale's tree); every field reads from it, so locale,
-fallback and URL rules stay in campaign.localization.
+fallback and URL rules stay in campaign.i18n.localization.
 """
 
 from datetime import datetime
@@ -9,9 +9,10 @@ from datetime import datetime
 import strawberry
 from django.db.models import prefetch_related_objects
 
-from campaign import models, translation_state
-from campaign.hashtags import split_hashtags
-from campaign.localization import (
+from campaign import models
+from campaign.catalogue.story_catalogue import StoryCatalogue
+from campaign.i18n import translation_state
+from campaign.i18n.localization import (
     ServedPage,
     children,
     hreflang_alternates,
@@ -20,7 +21,7 @@ from campaign.localization import (
     served_pages,
     translations_of,
 )
-from campaign.story_catalogue import StoryCatalogue
+from campaign.text.hashtags import split_hashtags
 
 from ..cost import Cost, sized
 from ..request_cache import cached

@@ -3,11 +3,11 @@
 import strawberry
 from wagtail.models import Locale
 
-from campaign.hashtags import split_hashtags
-from campaign.localization import in_locale
+from campaign.catalogue.snippets import localized
+from campaign.i18n.localization import in_locale
 from campaign.models import NavigationMenu, SiteSettings
-from campaign.rich_text import page_urls
-from campaign.snippets import localized
+from campaign.text.hashtags import split_hashtags
+from campaign.text.rich_text import page_urls
 
 from ..cost import sized
 from .common import Link

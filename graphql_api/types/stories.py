@@ -1,4 +1,4 @@
-"""cityStories: the filterable, faceted story list (campaign.story_catalogue does the work)."""
+"""cityStories: the filterable, faceted story list (campaign.catalogue.story_catalogue does the work)."""
 
 from enum import Enum
 
@@ -7,8 +7,8 @@ from django_countries import countries as country_names
 from wagtail.models import Locale
 
 from campaign import models
-from campaign.localization import served_pages
-from campaign.story_catalogue import StoryCatalogue, StoryQuery
+from campaign.catalogue.story_catalogue import StoryCatalogue, StoryQuery
+from campaign.i18n.localization import served_pages
 
 from ..cost import sized
 from ..errors import ApiError

@@ -5,11 +5,11 @@ from django.utils import translation
 from django_countries import countries as country_names
 from wagtail.models import Locale
 
-from campaign.localization import ServedPage, serve, visible_pages
+from campaign.catalogue.snippets import localized_all
+from campaign.i18n.localization import ServedPage, serve, visible_pages
 from campaign.models import ActionPriority as ActionPriorityModel
 from campaign.models import City as CityModel
 from campaign.models import EngagementType, PrinciplePage, Region, Theme
-from campaign.snippets import localized_all
 
 from ..request_cache import cached
 

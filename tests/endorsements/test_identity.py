@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from wagtail.images import get_image_model
 
 from campaign.endorsements.models import Endorsement
-from campaign.text import (
+from campaign.text.plain import (
     FOLD_CACHE_ENTRIES,
     FOLD_CACHE_MAX_CHARS,
     UndecodableText,
@@ -68,9 +68,10 @@ def test_every_name_the_form_accepts_is_stored_with_its_logo_and_compared(client
     error, INTERNAL_ERROR and an orphaned logo)."""
     result = post_logo(client, valid_input(institutionName=name), image_bytes((50, 50))).json()
     assert result.get("data", {})["endorseCharter"]["__typename"] == "EndorsementReceived", result
-    assert Endorsement.objects.get().logo is not None and get_image_model().objects.filter(
-        title__startswith="Logo"
-    ).count() == 1
+    assert (
+        Endorsement.objects.get().logo is not None
+        and get_image_model().objects.filter(title__startswith="Logo").count() == 1
+    )
     Endorsement.objects.update(status="approved")
     again = endorse(valid_input(institutionName=name, email="other@example.org"))
     assert [error["code"] for error in again["errors"]] == ["DUPLICATE"]

@@ -8,9 +8,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from campaign import generations
 from campaign.endorsements.models import Endorsement, OutgoingEmail
 from campaign.endorsements.tokens import token_hash
+from campaign.publishing import generations
 
 from ..factories import image_bytes
 from ..graphql.conftest import graphql  # noqa: F401

@@ -86,7 +86,7 @@ def test_a_nul_character_in_a_variable_is_refused_before_reaching_the_database(c
 )
 def test_search_takes_any_text_without_an_error(client, words):
     """Quotes and operators mean something to the full-text backends, and each word costs a nested clause."""
-    query = "query ($words: String!) { search(query: $words, locale: \"fr\") { totalCount } }"
+    query = 'query ($words: String!) { search(query: $words, locale: "fr") { totalCount } }'
     variables = {"words": words}
     response = client.post("/graphql/", {"query": query, "variables": variables}, content_type="application/json")
     body = response.json()

@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from campaign.generations import forget_all
 from campaign.models import CityStoryPage
+from campaign.publishing.generations import forget_all
 
 pytestmark = pytest.mark.django_db
 

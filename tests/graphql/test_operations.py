@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from campaign.generations import forget_all
+from campaign.publishing.generations import forget_all
 
 pytestmark = pytest.mark.django_db
 

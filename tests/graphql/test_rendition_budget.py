@@ -13,8 +13,8 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Image, Rendition
 
-from campaign.generations import forget_all
 from campaign.models import CityStoryPage
+from campaign.publishing.generations import forget_all
 
 from .test_operations import OPERATIONS, PATHS, SEARCH_WORDS
 

@@ -11,9 +11,9 @@ import pytest
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from campaign import generations
 from campaign.models import CityStoryPage
 from campaign.pages.base import frontend_path
+from campaign.publishing import generations
 
 pytestmark = pytest.mark.django_db
 

@@ -30,7 +30,7 @@ def persisted(client, query: str | None, digest: str | None = None) -> dict:
     [
         "{ locales { code ",  # does not parse
         "{ locales { draftTitle } }",  # does not validate
-        '{ cityStories(limit: 100) { items { relatedStories { relatedStories { relatedStories { title } } } } } }',
+        "{ cityStories(limit: 100) { items { relatedStories { relatedStories { relatedStories { title } } } } } }",
         "x" * 500,
     ],
 )
@@ -96,7 +96,7 @@ def test_the_memo_of_analysed_documents_holds_a_fixed_number_of_bytes():
 
 
 def test_a_cross_site_post_is_refused_and_the_frontend_may_post(client, settings):
-    operations = json.dumps({"query": "mutation { confirmEndorsement(token: \"x\") { __typename } }"})
+    operations = json.dumps({"query": 'mutation { confirmEndorsement(token: "x") { __typename } }'})
     foreign = client.post("/graphql/", {"operations": operations, "map": "{}"}, HTTP_ORIGIN="https://evil.example")
     assert foreign.status_code == 403 and foreign.json()["errors"][0]["extensions"]["code"] == "FORBIDDEN_ORIGIN"
     allowed = client.post(

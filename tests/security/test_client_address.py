@@ -4,7 +4,7 @@ header, never one the client wrote; the endorsement limits and the admin's lock-
 import pytest
 from django.test import RequestFactory
 
-from campaign.client_address import client_ip
+from campaign.security.client_address import client_ip
 
 from ..endorsements.conftest import ENDORSE, consent_version, valid_input  # noqa: F401
 

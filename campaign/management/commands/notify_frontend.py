@@ -1,10 +1,10 @@
-"""Retries the frontend revalidation notices that could not be delivered (campaign.revalidation)."""
+"""Retries the frontend revalidation notices that could not be delivered (campaign.publishing.revalidation)."""
 
 import time
 
 from django.core.management.base import BaseCommand
 
-from campaign.revalidation import deliver, due_notifications
+from campaign.publishing.revalidation import deliver, due_notifications
 
 
 class Command(BaseCommand):

@@ -1,9 +1,10 @@
 """Publishes and unpublishes what editors scheduled (go-live and expiry dates); the `scheduler` process.
 
 Wagtail's `publish_scheduled` does one round and exits; this runs it every N seconds. Each unpublish or publish
-it makes sends Wagtail's page signals, which start a new content generation (campaign.generation_signals): cached
-API answers that still hold an expired page become unreachable within one round. The API refuses expired pages
-by itself (campaign.localization.visible_pages), so the round only bounds what the response cache may hold.
+it makes sends Wagtail's page signals, which start a new content generation
+(campaign.publishing.generation_signals): cached API answers that still hold an expired page become unreachable
+within one round. The API refuses expired pages by itself (campaign.i18n.localization.visible_pages), so the round
+only bounds what the response cache may hold.
 """
 
 import logging

@@ -5,9 +5,9 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from campaign.translation_coverage import all_pages_coverage, page_coverage, snippet_coverage
-from campaign.translation_state import STATUS_LABELS
-from campaign.translation_status_queries import TRANSLATOR_STATUSES
+from campaign.i18n.coverage import all_pages_coverage, page_coverage, snippet_coverage
+from campaign.i18n.status_queries import TRANSLATOR_STATUSES
+from campaign.i18n.translation_state import STATUS_LABELS
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 wagtail-localize keeps one tree per locale. A page not yet translated is an alias of the French page, carrying the
 French content; so every published page is reachable in every locale. Whether a visitor reads a translation or a
-fallback is the page's translation status (campaign.translation_state), not whether it is an alias: a translation
+fallback is the page's translation status (campaign.i18n.translation_state), not whether it is an alias: a translation
 started but never published serves the French source too. These rules live here, in the domain, so that the API
 only asks and never decides.
 """
@@ -19,10 +19,7 @@ from django.db.models.lookups import StartsWith
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from .pages.base import frontend_path
-from .pages.timeline import MilestonePage
-from .text import search_words
-from .translation_state import (
+from campaign.i18n.translation_state import (
     PublishedTranslation,
     TranslationStatus,
     publication_of,
@@ -31,6 +28,9 @@ from .translation_state import (
     status_of,
     with_source_published_at,
 )
+from campaign.pages.base import frontend_path
+from campaign.pages.timeline import MilestonePage
+from campaign.text.plain import search_words
 
 
 class UnknownLocale(LookupError):

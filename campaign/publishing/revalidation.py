@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from .pages.base import frontend_path
+from campaign.pages.base import frontend_path
 
 logger = logging.getLogger(__name__)
 

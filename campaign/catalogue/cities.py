@@ -9,7 +9,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .i18n import in_default_locale
+from campaign.i18n.locales import in_default_locale
 
 
 class City(TranslatableMixin, index.Indexed, models.Model):

@@ -14,9 +14,9 @@ from django.db.models import CharField, Value
 from django.db.models.functions import Cast
 from wagtail.models import Locale
 
-from .localization import as_read, visible_pages
-from .models import CityStoryPage
-from .text import folded
+from campaign.i18n.localization import as_read, visible_pages
+from campaign.models import CityStoryPage
+from campaign.text.plain import folded
 
 DIMENSIONS = ("countries", "regions", "principles", "action_priorities", "engagement_types", "themes", "years")
 ORDERS = ("NEWEST", "OLDEST", "TITLE")

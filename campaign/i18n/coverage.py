@@ -1,7 +1,7 @@
 """How much of the site each language has: per page type its pages by translation status, per snippet type its
 translations. Used by `translation_report` and its tests.
 
-Pages follow campaign.translation_state: of the live French pages of a type, how many are, in a locale's tree,
+Pages follow campaign.i18n.translation_state: of the live French pages of a type, how many are, in a locale's tree,
 UNTRANSLATED (an alias, or no page at all), IN_PROGRESS (started, nothing published), OUTDATED (published, the
 French page published again since) or TRANSLATED. Coverage is the share published in the locale, OUTDATED included:
 visitors read those in their language, though they need updating. Snippets have no publication record: a snippet
@@ -15,8 +15,8 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page, TranslatableMixin
 
-from .translation_state import TranslationStatus
-from .translation_status_queries import PUBLISHED_STATUSES, TRANSLATOR_STATUSES, with_translation_status
+from campaign.i18n.status_queries import PUBLISHED_STATUSES, TRANSLATOR_STATUSES, with_translation_status
+from campaign.i18n.translation_state import TranslationStatus
 
 
 @dataclass

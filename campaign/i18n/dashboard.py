@@ -1,7 +1,7 @@
 """The admin dashboard's "Site structure" panel: each section of the site, and how far each language has it.
 
 Per section and locale other than French: the pages of the section (the section page and every page below it)
-counted by translation status (campaign.translation_state), the share published in the locale, and a link per
+counted by translation status (campaign.i18n.translation_state), the share published in the locale, and a link per
 status to the explorer listing of the section in that locale filtered by that status (the "Translation status"
 filter of campaign.wagtail_hooks). Outdated translations count as translated content: visitors read them in their
 language; the count says how many need updating.
@@ -19,8 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page
 
-from .translation_state import STATUS_LABELS, TranslationStatus
-from .translation_status_queries import PUBLISHED_STATUSES, TRANSLATOR_STATUSES, with_translation_status
+from campaign.i18n.status_queries import PUBLISHED_STATUSES, TRANSLATOR_STATUSES, with_translation_status
+from campaign.i18n.translation_state import STATUS_LABELS, TranslationStatus
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Which changes start a new generation of public data (campaign.generations).
+"""Which changes start a new generation of public data (campaign.publishing.generations).
 
 Content: publishing, unpublishing, moving or deleting a page (translations are published pages too), any write to
 a page's row other than draft bookkeeping (wagtail-localize converting an alias, saving a translation it did not
@@ -21,13 +21,13 @@ from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRest
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail_localize.models import Translation, TranslationSource
 
-from . import generations
-from .cities import City
-from .endorsements.logos import LOGO_COLLECTION
-from .endorsements.models import Endorsement
-from .navigation import NavigationMenu, SiteSettings
-from .taxonomy import ActionPriority, EngagementType, Region, Theme
-from .translation_state import PublishedTranslation
+from campaign.catalogue.cities import City
+from campaign.catalogue.navigation import NavigationMenu, SiteSettings
+from campaign.catalogue.taxonomy import ActionPriority, EngagementType, Region, Theme
+from campaign.endorsements.logos import LOGO_COLLECTION
+from campaign.endorsements.models import Endorsement
+from campaign.i18n.translation_state import PublishedTranslation
+from campaign.publishing import generations
 
 CONTENT_MODELS = (
     City,

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from wagtail.models import Page
 
-SALT = "campaign.preview"
+SALT = "campaign.publishing.preview"
 
 
 class PreviewTokenInvalid(Exception):

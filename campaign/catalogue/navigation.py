@@ -8,9 +8,9 @@ from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .blocks import MenuItemBlock, SocialLinkBlock
-from .hashtags import validate_hashtags
-from .i18n import in_default_locale
+from campaign.blocks import MenuItemBlock, SocialLinkBlock
+from campaign.i18n.locales import in_default_locale
+from campaign.text.hashtags import validate_hashtags
 
 
 class NavigationMenu(TranslatableMixin, models.Model):

@@ -11,7 +11,7 @@ import logging
 from django.conf import settings
 from wagtail.admin.forms.auth import PasswordResetForm
 
-from .endorsements.rate_limits import RateLimitUnavailable, limited
+from campaign.endorsements.rate_limits import RateLimitUnavailable, limited
 
 logger = logging.getLogger(__name__)
 

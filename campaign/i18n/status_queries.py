@@ -1,6 +1,6 @@
 """Translation status as SQL, for listings and counts of many pages at once (the explorer, the dashboard, reports).
 
-`campaign.translation_state.status_of` tells the status of one page already loaded; here the same rules are one
+`campaign.i18n.translation_state.status_of` tells the status of one page already loaded; here the same rules are one
 CASE expression, so that a whole listing is classified, filtered or counted in a single query:
 
 - an alias is UNTRANSLATED (whatever its locale, as `status_of` checks it first);
@@ -17,7 +17,13 @@ from collections.abc import Iterable
 from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
 from wagtail.models import Page
 
-from .translation_state import STATUS_LABELS, TranslationStatus, source_locale_q, started_q, with_source_published_at
+from campaign.i18n.translation_state import (
+    STATUS_LABELS,
+    TranslationStatus,
+    source_locale_q,
+    started_q,
+    with_source_published_at,
+)
 
 # What translators work through, in the order they meet it: the statuses of pages of a non-source locale.
 TRANSLATOR_STATUSES = (

@@ -10,8 +10,8 @@ from django.conf import settings
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
-from .localization import UnknownLocale, get_locale, visible_pages
-from .pages.base import frontend_path
+from campaign.i18n.localization import UnknownLocale, get_locale, visible_pages
+from campaign.pages.base import frontend_path
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 from wagtail.rich_text.rewriters import LinkRewriter
 
-from .images import under_a_restriction
-from .localization import visible_pages
-from .pages.base import frontend_path
+from campaign.assets.images import under_a_restriction
+from campaign.i18n.localization import visible_pages
+from campaign.pages.base import frontend_path
 
 
 def page_urls(page_ids: list[int], locale: Locale) -> dict[int, str]:

@@ -1,0 +1,1 @@
+"""What happens when content changes: generations for caches, frontend revalidation, preview, redirects."""
