@@ -13,9 +13,12 @@ from django.core.validators import RegexValidator
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from wagtail.models import Locale
 
+from campaign.catalogue.snippets import localized_all
+from campaign.catalogue.taxonomy import Region
+from campaign.catalogue.uclg_regions import REGION_CODES
 from campaign.endorsements.choices import Kind, Language, PopulationBand
-from campaign.endorsements.regions import region_table
 from campaign.text.plain import UndecodableText, folded, plain_text
 
 NAME_MAX = 200
@@ -37,12 +40,10 @@ class PlainTextField(forms.CharField):
 
 
 def region_choices() -> list[tuple[str, str]]:
-    from campaign.catalogue.taxonomy import Region
-
-    labels = {}
-    for language in ("fr", translation.get_language()):  # French labels, replaced by translated ones
-        labels.update(Region.objects.filter(locale__language_code=language).values_list("code", "label"))
-    return [("", "")] + [(code, labels.get(code, code)) for code in sorted(set(region_table().values()))]
+    """The UCLG regions labelled in the active language, else in French as every snippet (localized_all); a region
+    no one has labelled shows its code rather than going missing."""
+    labels = {region.code: region.label for region in localized_all(Region.objects.all(), Locale.get_active())}
+    return [("", "")] + [(code, labels.get(code, code)) for code in REGION_CODES]
 
 
 class EndorsementForm(forms.Form):

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 
+from campaign.catalogue.uclg_regions import region_for_country
 from campaign.endorsements.choices import CONFIRMED_STATUSES, Kind, Language, PopulationBand, Status
-from campaign.endorsements.regions import region_for_country
 from campaign.text.plain import comparison_key, duplicate_key
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud on the phone

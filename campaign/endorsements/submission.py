@@ -10,6 +10,7 @@ everyone can see anyway: the answer tells nothing about endorsements still waiti
 import logging
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone, translation
@@ -22,16 +23,16 @@ from campaign.endorsements.gazetteer import coordinates
 from campaign.endorsements.logos import LogoRejected, checked_logo, store_png
 from campaign.endorsements.models import Endorsement, new_reference
 from campaign.endorsements.rate_limits import RateLimitUnavailable, address_allowed, mailbox_allowed
-from campaign.endorsements.regions import region_for_country
 from campaign.endorsements.tokens import expiry, new_token, token_hash
+from campaign.i18n.locales import content_languages
 from campaign.pages.standard import EndorsePage
 from campaign.text.plain import duplicate_key
 
 logger = logging.getLogger(__name__)
 
 DJANGO_CODES = {"required": "REQUIRED", "max_length": "TOO_LONG"}
-# The form's fields stored as typed; the region is stored once resolved (the country's, unless chosen).
-FORM_TO_MODEL = set(EndorsementForm.base_fields) - {"region"}
+# The form's fields, stored as cleaned; an empty region becomes the country's when saved (Endorsement.save).
+FORM_TO_MODEL = set(EndorsementForm.base_fields)
 
 
 @dataclass
@@ -48,13 +49,14 @@ class Received:
 
 
 def signer_language(data: dict, fallback: str) -> str:
+    """The language the signer chose, if the site is published in it: every answer to the submission is in it."""
     language = data.get("language")
-    return language if language in {"fr", "en", "es"} else fallback
+    return language if language in content_languages() else fallback
 
 
 def submit(data: dict, request: HttpRequest, logo=None) -> Received | list[FieldError]:
     """`data` holds the form's fields (snake_case); `logo` an uploaded file or None."""
-    with translation.override(signer_language(data, translation.get_language() or "fr")):
+    with translation.override(signer_language(data, translation.get_language() or settings.LANGUAGE_CODE)):
         if data.get("trap"):
             logger.info("Endorsement honeypot filled in; nothing stored.")
             return Received(reference=new_reference(), status=Status.UNCONFIRMED)
@@ -150,7 +152,6 @@ def create(data: dict, png: bytes | None) -> Received:
     token = new_token()
     fields = {name: value for name, value in data.items() if name in FORM_TO_MODEL}
     endorsement = Endorsement(**fields, token_hash=token_hash(token), token_expires_at=expiry())
-    endorsement.region = data["region"] or region_for_country(data["country"])
     endorsement.latitude, endorsement.longitude = coordinates(data["institution_name"], data["country"]) or (None, None)
     with transaction.atomic():
         expired_unconfirmed(data).delete()

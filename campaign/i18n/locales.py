@@ -5,8 +5,20 @@ from django.db.models import Q
 from wagtail.models import Locale
 
 
-def default_locale() -> Locale:
+def default_locale(*, create: bool = False) -> Locale:
+    """The locale of the source language (settings.LANGUAGE_CODE), which every translation falls back to.
+
+    Only the loader passes `create`: it builds the locales of an empty database. Anywhere else a missing default
+    locale is a broken site, and the lookup says so.
+    """
+    if create:
+        return Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
     return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+
+
+def content_languages() -> list[str]:
+    """The codes of the languages content is published in (settings.WAGTAIL_CONTENT_LANGUAGES)."""
+    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
 
 def in_default_locale() -> Q:

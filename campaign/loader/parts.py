@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.utils.text import slugify
 
 from campaign import models as m
+from campaign.catalogue.uclg_regions import REGION_CODES
 from campaign.loader.errors import ContentError
 from campaign.loader.reader import Entry, read_directory, read_file
 from campaign.loader.specs import ImageSpec, PageSpec, SnippetSpec
@@ -46,6 +47,7 @@ def body(entry: Entry, field: str, *, required: bool = False) -> list:
 
 def taxonomy_specs() -> list[SnippetSpec]:
     data = read_file("taxonomies.yaml")
+    check_uclg_regions(data)
     specs = []
     for field, prefix, model in (("regions", "region", m.Region), ("themes", "theme", m.Theme)):
         for term in data.entries(field):
@@ -86,10 +88,10 @@ def taxonomy_specs() -> list[SnippetSpec]:
     return specs
 
 
-def country_regions() -> dict[str, str]:
-    data = read_file("taxonomies.yaml")
-    mapping = data.entry("country_regions")
-    return {code: mapping.text(code) for code in mapping.data}
+def check_uclg_regions(data: Entry) -> None:
+    """The endorsement form names the regions of campaign.catalogue.uclg_regions by these labels: one for each."""
+    codes = sorted(term.text("code") for term in data.entries("regions"))
+    data.check(codes == REGION_CODES, "regions", f"must label each UCLG region once: {', '.join(REGION_CODES)}")
 
 
 # Cities and stories -------------------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.models import Page
 
+from campaign.publishing.preview import create_preview, preview_url
+
 
 def frontend_path(page: Page, language_code: str | None = None) -> str:
     """The frontend path of a page: its locale prefix, then its slugs below the locale's home page.
@@ -56,6 +58,4 @@ class BasePage(Page):
 
     def serve_preview(self, request, mode_name):
         """The admin's preview shows the real frontend, which fetches this draft with `preview(token)`."""
-        from campaign.publishing.preview import create_preview, preview_url
-
         return HttpResponseRedirect(preview_url(create_preview(self)))
