@@ -9,8 +9,8 @@ class CampaignConfig(AppConfig):
 
     def ready(self):
         from campaign.i18n import translation_state
-        from campaign.publishing import revalidation
         from campaign.publishing.generation_signals import connect
+        from campaign.publishing.revalidation import events as revalidation
 
         connect()
         translation_state.connect()

@@ -8,13 +8,14 @@ from campaign.i18n.translation_state import PublishedTranslation
 from campaign.loader.records import ContentRecord
 from campaign.pages.campaign_page import CampaignPage
 from campaign.pages.charter import CharterChapterPage, CharterPage, PrinciplePage
+from campaign.pages.endorse import EndorsePage
 from campaign.pages.featured import CampaignFeaturedStory, HomeFeaturedChapter, HomeFeaturedStory
 from campaign.pages.home import HomePage
-from campaign.pages.standard import EndorsePage, StandardPage
+from campaign.pages.standard import StandardPage
 from campaign.pages.stories import CityStoryIndexPage, CityStoryPage
 from campaign.pages.timeline import MilestonePage, TimelinePage
 from campaign.publishing.preview import PagePreview
-from campaign.publishing.revalidation import FrontendNotification
+from campaign.publishing.revalidation.notifications import FrontendNotification
 
 __all__ = [
     "ActionPriority",

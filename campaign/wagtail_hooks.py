@@ -30,7 +30,7 @@ from campaign.i18n.dashboard import SiteStructurePanel
 from campaign.i18n.status_queries import filter_by_status, status_choices, statuses_by_page_id
 from campaign.i18n.translation_state import TranslationStatus
 from campaign.models import ActionPriority, City, EngagementType, NavigationMenu, Region, SiteSettings, Theme
-from campaign.publishing.revalidation import FrontendNotification
+from campaign.publishing.revalidation.notifications import FrontendNotification
 from campaign.security.spreadsheets import neutralise_csv_exports
 
 

@@ -4,15 +4,18 @@ Our own errors carry theirs (ApiError); GraphQL's syntax and validation errors g
 GRAPHQL_VALIDATION_FAILED, the public limits QUERY_TOO_COMPLEX, a statement PostgreSQL cut at the web process's
 statement timeout TIMEOUT; any other exception is masked as INTERNAL_ERROR (strawberry has logged it server-side
 with its traceback, statement timeouts included: a slow statement is ours to fix), so no internals reach the client.
+
+All of it goes through strawberry's public extension points: MaskErrors' `should_mask_error` and `anonymise_error`,
+and the `on_parse` and `on_operation` hooks, which see every result, executed or refused before execution.
 """
 
 from django.db import OperationalError
+from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql import GraphQLError, GraphQLSyntaxError
+from graphql.language import Lexer, Source, TokenKind
 from psycopg.errors import QueryCanceled
-from strawberry.extensions import MaskErrors
-
-# graphql-core's parser stops at GRAPHQL_MAX_TOKENS with this message; the other limits raise ApiError (limits.py).
-TOO_COMPLEX_MARKERS = ("tokens. Parsing aborted",)
+from strawberry.extensions import MaskErrors, MaxTokensLimiter, SchemaExtension
+from strawberry.types.execution import ExecutionResult
 
 
 class ApiError(GraphQLError):
@@ -21,8 +24,6 @@ class ApiError(GraphQLError):
 
 
 def error_code(error: GraphQLError) -> str:
-    if any(marker in error.message for marker in TOO_COMPLEX_MARKERS):
-        return "QUERY_TOO_COMPLEX"
     if isinstance(error, GraphQLSyntaxError) or error.message.startswith("Syntax Error"):
         return "GRAPHQL_PARSE_FAILED"
     return "GRAPHQL_VALIDATION_FAILED"
@@ -51,12 +52,45 @@ class CodedErrors(MaskErrors):
             masked.extensions = {"code": "INTERNAL_ERROR"}
         return masked
 
-    def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
-        processed = super()._process_errors(errors)
-        for error in processed:
-            original = error.original_error
-            if isinstance(original, ApiError):
-                error.extensions = original.extensions
-            elif not (error.extensions or {}).get("code"):
-                error.extensions = {**(error.extensions or {}), "code": error_code(error)}
-        return processed
+
+class ErrorCodes(SchemaExtension):
+    """Gives each error of the result its `extensions.code`: our own errors keep theirs, GraphQL's get one."""
+
+    def on_operation(self):
+        yield
+        result = self.execution_context.result
+        if isinstance(result, GraphQLExecutionResult | ExecutionResult):
+            for error in result.errors or []:
+                with_code(error)
+
+
+def with_code(error: GraphQLError) -> None:
+    original = error.original_error
+    if isinstance(original, ApiError):
+        error.extensions = original.extensions
+    elif not (error.extensions or {}).get("code"):
+        error.extensions = {**(error.extensions or {}), "code": error_code(error)}
+
+
+def more_tokens_than(query: str, maximum: int) -> bool:
+    """Counts at most `maximum` + 1 tokens, so a huge document costs no more than one at the limit."""
+    lexer = Lexer(Source(query))
+    try:
+        for _ in range(maximum + 1):
+            if lexer.advance().kind == TokenKind.EOF:
+                return False
+    except GraphQLSyntaxError:
+        return False
+    return True
+
+
+class TokenLimit(MaxTokensLimiter):
+    """graphql-core's parser stops after `max_token_count` tokens with a syntax error: that refusal is one of our
+    public limits, so it answers QUERY_TOO_COMPLEX with the limit, like the others (graphql_api.limits)."""
+
+    def on_parse(self):
+        yield
+        context = self.execution_context
+        if context.graphql_document is None and context.query and more_tokens_than(context.query, self.max_token_count):
+            for error in context.pre_execution_errors or []:
+                error.extensions = {"code": "QUERY_TOO_COMPLEX", "limit": self.max_token_count}

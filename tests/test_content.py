@@ -77,7 +77,7 @@ def test_the_eight_priorities_of_the_call_to_local_action():
 def test_the_campaign_launched_in_december_2021():
     campaign = french(CampaignPage).get()
     assert (campaign.launch_year, campaign.launch_month) == (2021, 12)
-    assert "#NotABorderTale" in campaign.text.hashtags
+    assert "#NotABorderTale" in campaign.hashtags
 
 
 @pytest.mark.parametrize(

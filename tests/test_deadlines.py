@@ -86,7 +86,7 @@ def test_a_statement_cut_inside_a_resolver_reaches_the_client_as_a_coded_error(c
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_sleep(5)")
 
-    monkeypatch.setattr("graphql_api.schema.find_redirect", slow_redirect)
+    monkeypatch.setattr("graphql_api.types.seo.find_redirect", slow_redirect)
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL statement_timeout = 200")  # the test's transaction: as the web process's setting
     started = time.monotonic()

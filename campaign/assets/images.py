@@ -5,8 +5,9 @@ bomb below twice Pillow's own limit (179 million pixels) is decoded in full befo
 or corrupt file escapes as a server error. `ImageForm` (WAGTAILIMAGES_IMAGE_FORM_BASE) counts pixels from the
 header first and answers a file Pillow cannot decode with the field's own "not a valid image" message.
 
-Visibility: a view restriction on a collection (password, groups, login) makes its images, and those of the
-collections under it, private, as it does for Wagtail's own serving of its documents.
+Visibility (`PublicAssets`, for images and documents alike): a view restriction on a collection (password,
+groups, login) makes its images and documents, and those of the collections under it, private, as it does for
+Wagtail's own serving of its documents.
 """
 
 from django.core.exceptions import ValidationError
@@ -80,3 +81,19 @@ def under_a_restriction(collection_path: str) -> Exists:
 def restricted_collection_ids() -> frozenset[int]:
     """Collections whose images are private, in one query whatever their number."""
     return frozenset(Collection.objects.filter(under_a_restriction("path")).values_list("pk", flat=True))
+
+
+class PublicAssets:
+    """The API's one rule for images and documents alike: an asset outside every restricted collection may leave;
+    one inside answers null (neither its title, alt text nor any URL of it leaves). The restricted collections are
+    read once, when the first asset is asked about, so an answer without assets costs no query."""
+
+    def __init__(self) -> None:
+        self._restricted: frozenset[int] | None = None
+
+    def allows(self, asset) -> bool:
+        if asset is None:
+            return False
+        if self._restricted is None:
+            self._restricted = restricted_collection_ids()
+        return asset.collection_id not in self._restricted

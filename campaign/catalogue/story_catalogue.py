@@ -14,11 +14,12 @@ from django.db.models import CharField, Value
 from django.db.models.functions import Cast
 from wagtail.models import Locale
 
+from campaign.catalogue.filters import STORY_DIMENSIONS
 from campaign.i18n.localization import as_read, visible_pages
 from campaign.models import CityStoryPage
 from campaign.text.plain import folded
 
-DIMENSIONS = ("countries", "regions", "principles", "action_priorities", "engagement_types", "themes", "years")
+DIMENSIONS = STORY_DIMENSIONS
 ORDERS = ("NEWEST", "OLDEST", "TITLE")
 FACT_FIELDS = (
     "pk",
@@ -68,11 +69,7 @@ class StoryCatalogue:
                 text=folded(f"{row['title']} {row['summary']}"),
                 start=(row["period_start_year"] or 0, row["period_start_month"] or 0),
                 values={
-                    "countries": set(),
-                    "regions": set(),
-                    "principles": set(),
-                    "action_priorities": set(),
-                    "themes": set(),
+                    **{dimension: set() for dimension in DIMENSIONS},
                     "engagement_types": {row["engagement_type__code"]} - {None},
                     "years": {row["period_start_year"]} - {None},
                 },
@@ -120,6 +117,11 @@ class StoryCatalogue:
                     counts[dimension].update(facts.values[dimension] - {None})
         return counts
 
+    def facts_of(self, story: CityStoryPage, page_id: int) -> StoryFacts:
+        """The catalogue's facts of the story served as `page_id`; for a story outside the catalogue (a previewed
+        draft), the same facts read from its own relations."""
+        return self.facts.get(page_id) or facts_of_draft(story, page_id)
+
     def related(self, facts: StoryFacts, limit: int = 3) -> list[StoryFacts]:
         """Stories sharing most themes, principles and priorities with this one."""
 
@@ -128,3 +130,27 @@ class StoryCatalogue:
 
         others = [other for other in self.facts.values() if other.page_id != facts.page_id and shared(other)]
         return sorted(others, key=lambda other: (-shared(other), folded(other.title)))[:limit]
+
+
+def facts_of_draft(story: CityStoryPage, page_id: int) -> StoryFacts:
+    """Classifies one story from its own relations, as the catalogue classifies published ones: a draft's relations
+    live on the unsaved object (modelcluster), not in the tables the catalogue reads."""
+    cities = sorted(story.cities.all(), key=lambda city: city.name)
+    start_year = story.period_start_year
+    return StoryFacts(
+        page_id=page_id,
+        translation_key=str(story.translation_key),
+        title=story.title,
+        text=folded(f"{story.title} {story.summary}"),
+        start=(start_year or 0, story.period_start_month or 0),
+        values={
+            "countries": {city.country.code for city in cities},
+            "regions": {city.region.code for city in cities if city.region_id},
+            "principles": {principle.number for principle in story.principles.all()},
+            "action_priorities": {priority.number for priority in story.action_priorities.all()},
+            "themes": {theme.code for theme in story.themes.all()},
+            "engagement_types": {story.engagement_type.code} if story.engagement_type_id else set(),
+            "years": {start_year} - {None},
+        },
+        city_keys=[str(city.translation_key) for city in cities],
+    )

@@ -25,7 +25,7 @@ from campaign.endorsements.models import Endorsement, new_reference
 from campaign.endorsements.rate_limits import RateLimitUnavailable, address_allowed, mailbox_allowed
 from campaign.endorsements.tokens import expiry, new_token, token_hash
 from campaign.i18n.locales import content_languages
-from campaign.pages.standard import EndorsePage
+from campaign.pages.endorse import EndorsePage
 from campaign.text.plain import duplicate_key
 
 logger = logging.getLogger(__name__)

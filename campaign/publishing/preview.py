@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from wagtail.models import Page
 
-SALT = "campaign.publishing.preview"
+SALT = "campaign.preview"  # unchanged when the module moved: tokens already issued stay valid
 
 
 class PreviewTokenInvalid(Exception):

@@ -1,14 +1,68 @@
-"""StreamField blocks as a GraphQL union: each block type of campaign.blocks is a typed member with its own id."""
+"""StreamField blocks: each child block of every StreamField has a builder, registered with `@builds_block`.
 
+The page bodies' blocks (campaign.blocks.BodyStreamBlock) form the `Block` union, each a typed member with its own
+id; other streams (names, priorities, key messages, share texts, menus, social links) give lists of their own
+types, built the same way. A block whose asset is private, or whose link leads nowhere visible, builds nothing.
+"""
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Annotated
 
 import strawberry
-from wagtail.models import Locale
+from wagtail import blocks as wagtail_blocks
+from wagtail.embeds.blocks import EmbedBlock as WagtailEmbedBlock
+from wagtail.models import Locale, Page
 
+from campaign import blocks as campaign_blocks
 from campaign.text.rich_text import absolute_url, frontend_html, page_urls
 
 from ..cost import sized
-from .images import Image, image_node, private_collections
+from ..registry import block_builder_for, builds_block
+from .images import Image, image_node, public_assets
+
+
+@dataclass(frozen=True)
+class StreamContext:
+    """What builders need besides a block's value: the request, the reader's locale, and the frontend paths of
+    the visible pages the stream links to (read together, two queries per stream whatever their number)."""
+
+    info: strawberry.Info
+    locale: Locale
+    urls: Mapping[int, str]
+
+    def url_of(self, value) -> str | None:
+        """A link block's address: its external URL, else its page's frontend path (None when not visible)."""
+        if value.get("url"):
+            return value["url"]
+        page = value.get("page")
+        return self.urls.get(page.pk) if page else None
+
+
+def linked_page_ids(value) -> Iterator[int]:
+    """The pages a block's value links to, its nested lists included (a menu item's sub-items)."""
+    if not isinstance(value, Mapping):
+        return
+    if isinstance(value.get("page"), Page):
+        yield value["page"].pk
+    for item in value.values():
+        if isinstance(item, Sequence) and not isinstance(item, str):
+            for child in item:
+                yield from linked_page_ids(child)
+
+
+def stream_nodes(info: strawberry.Info, stream, locale: Locale) -> list:
+    """The GraphQL objects of a stream, in order, leaving out those that build nothing."""
+    linked = [page_id for child in stream for page_id in linked_page_ids(child.value)]
+    context = StreamContext(info=info, locale=locale, urls=page_urls(linked, locale) if linked else {})
+    nodes = (block_builder_for(child.block)(child, context) for child in stream)
+    return [node for node in nodes if node is not None]
+
+
+@builds_block(wagtail_blocks.CharBlock)
+@builds_block(wagtail_blocks.TextBlock)
+def plain_text(child, context: StreamContext) -> str:
+    return child.value
 
 
 @strawberry.type(description="A section heading.")
@@ -18,10 +72,20 @@ class HeadingBlock:
     level: int = strawberry.field(description="2 for a section, 3 for a sub-section.")
 
 
+@builds_block(campaign_blocks.HeadingBlock)
+def heading(child, context: StreamContext) -> HeadingBlock:
+    return HeadingBlock(id=child.id, text=child.value["text"], level=int(child.value["level"]))
+
+
 @strawberry.type(description="Rich text as HTML; internal links point at frontend URLs in the same locale.")
 class ParagraphBlock:
     id: strawberry.ID
     html: str
+
+
+@builds_block(wagtail_blocks.RichTextBlock)
+def paragraph(child, context: StreamContext) -> ParagraphBlock:
+    return ParagraphBlock(id=child.id, html=frontend_html(child.value.source, context.locale))
 
 
 @strawberry.type(description="A quotation.")
@@ -32,12 +96,29 @@ class QuoteBlock:
     role: str
 
 
+@builds_block(campaign_blocks.QuoteBlock)
+def quote(child, context: StreamContext) -> QuoteBlock:
+    value = child.value
+    return QuoteBlock(id=child.id, text=value["text"], author=value["author"], role=value["role"])
+
+
 @strawberry.type(description="An image with its caption and credit.")
 class ImageBlock:
     id: strawberry.ID
     image: Image | None
     caption: str
     credit: str
+
+
+@builds_block(campaign_blocks.ImageWithCaptionBlock)
+def image(child, context: StreamContext) -> ImageBlock:
+    value = child.value
+    return ImageBlock(
+        id=child.id,
+        image=image_node(context.info, value["image"], value["caption"]),
+        caption=value["caption"],
+        credit=value["credit"],
+    )
 
 
 @strawberry.type(description="A figure and what it counts.")
@@ -53,6 +134,12 @@ class KeyFiguresBlock:
     figures: list[KeyFigure] = strawberry.field(directives=sized(10))
 
 
+@builds_block(campaign_blocks.KeyFiguresBlock)
+def key_figures(child, context: StreamContext) -> KeyFiguresBlock:
+    figures = [KeyFigure(value=figure["value"], label=figure["label"]) for figure in child.value["figures"]]
+    return KeyFiguresBlock(id=child.id, title=child.value["title"], figures=figures)
+
+
 @strawberry.type(description="A call to action: a page of this site (in the same locale) or an external link.")
 class CallToActionBlock:
     id: strawberry.ID
@@ -62,10 +149,27 @@ class CallToActionBlock:
     url: str | None = strawberry.field(description="Null when the linked page is no longer published.")
 
 
+@builds_block(campaign_blocks.CallToActionBlock)
+def call_to_action(child, context: StreamContext) -> CallToActionBlock:
+    value = child.value
+    return CallToActionBlock(
+        id=child.id,
+        title=value["title"],
+        text=value["text"],
+        button_label=value["button_label"],
+        url=context.url_of(value),
+    )
+
+
 @strawberry.type(description="Embedded media (YouTube, Vimeo…) by its address.")
 class EmbedBlock:
     id: strawberry.ID
     url: str
+
+
+@builds_block(WagtailEmbedBlock)
+def embed(child, context: StreamContext) -> EmbedBlock:
+    return EmbedBlock(id=child.id, url=child.value.url)
 
 
 @strawberry.type(description="A document to download.")
@@ -75,12 +179,27 @@ class DocumentBlock:
     url: str
 
 
+@builds_block(campaign_blocks.DocumentDownloadBlock)
+def document(child, context: StreamContext) -> DocumentBlock | None:
+    """Nothing for a document in a restricted collection (campaign.assets.images.PublicAssets)."""
+    document = child.value["document"]
+    if not public_assets(context.info).allows(document):
+        return None
+    return DocumentBlock(id=child.id, title=child.value["title"] or document.title, url=absolute_url(document.url))
+
+
 @strawberry.type(description="A verb and the commitments it governs, as the charter lists them.")
 class CommitmentsBlock:
     id: strawberry.ID
     verb: str
     intro: str
     items: list[str] = strawberry.field(directives=sized(30))
+
+
+@builds_block(campaign_blocks.CommitmentsBlock)
+def commitments(child, context: StreamContext) -> CommitmentsBlock:
+    value = child.value
+    return CommitmentsBlock(id=child.id, verb=value["verb"], intro=value["intro"], items=list(value["items"]))
 
 
 @strawberry.type(description="A footnote.")
@@ -93,6 +212,12 @@ class Footnote:
 class FootnotesBlock:
     id: strawberry.ID
     items: list[Footnote] = strawberry.field(directives=sized(10))
+
+
+@builds_block(campaign_blocks.FootnotesBlock)
+def footnotes(child, context: StreamContext) -> FootnotesBlock:
+    items = [Footnote(marker=item["marker"], text=item["text"]) for item in child.value["items"]]
+    return FootnotesBlock(id=child.id, items=items)
 
 
 Block = Annotated[
@@ -108,62 +233,3 @@ Block = Annotated[
     | FootnotesBlock,
     strawberry.union("Block", description="A block of a page's body; use __typename to pick the component."),
 ]
-
-
-def link_url(value, urls: dict[int, str]) -> str | None:
-    if value.get("url"):
-        return value["url"]
-    page = value.get("page")
-    return urls.get(page.pk) if page else None
-
-
-def block_node(info: strawberry.Info, block, locale: Locale, urls: dict[int, str]):
-    kind, value, block_id = block.block_type, block.value, strawberry.ID(block.id)
-    if kind == "heading":
-        return HeadingBlock(id=block_id, text=value["text"], level=int(value["level"]))
-    if kind == "paragraph":
-        return ParagraphBlock(id=block_id, html=frontend_html(value.source, locale))
-    if kind == "quote":
-        return QuoteBlock(id=block_id, text=value["text"], author=value["author"], role=value["role"])
-    if kind == "image":
-        return ImageBlock(
-            id=block_id,
-            image=image_node(info, value["image"], value["caption"]),
-            caption=value["caption"],
-            credit=value["credit"],
-        )
-    if kind == "key_figures":
-        figures = [KeyFigure(value=figure["value"], label=figure["label"]) for figure in value["figures"]]
-        return KeyFiguresBlock(id=block_id, title=value["title"], figures=figures)
-    if kind == "call_to_action":
-        return CallToActionBlock(
-            id=block_id,
-            title=value["title"],
-            text=value["text"],
-            button_label=value["button_label"],
-            url=link_url(value, urls),
-        )
-    if kind == "embed":
-        return EmbedBlock(id=block_id, url=value.url)
-    if kind == "document":
-        document = value["document"]
-        if document.collection_id in private_collections(info):
-            return None
-        return DocumentBlock(id=block_id, title=value["title"] or document.title, url=absolute_url(document.url))
-    if kind == "commitments":
-        return CommitmentsBlock(id=block_id, verb=value["verb"], intro=value["intro"], items=list(value["items"]))
-    if kind == "footnotes":
-        items = [Footnote(marker=item["marker"], text=item["text"]) for item in value["items"]]
-        return FootnotesBlock(id=block_id, items=items)
-    raise ValueError(f"No GraphQL type for block {kind!r}")
-
-
-def blocks_of(info: strawberry.Info, stream, locale: Locale) -> list:
-    """All the page links of calls to action resolved together: two queries per body, whatever their number.
-    A document block whose document is in a restricted collection is left out."""
-    linked = [
-        block.value["page"].pk for block in stream if block.block_type == "call_to_action" and block.value["page"]
-    ]
-    urls = page_urls(linked, locale) if linked else {}
-    nodes = (block_node(info, block, locale, urls) for block in stream)
-    return [node for node in nodes if node is not None]

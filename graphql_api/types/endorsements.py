@@ -13,19 +13,26 @@ from django.utils import translation
 from strawberry.file_uploads import Upload
 from wagtail.models import Locale
 
+from campaign.catalogue.filters import (
+    ENDORSEMENT_DIMENSIONS,
+    UnknownFilterValues,
+    checked_filters,
+    endorsement_filter_values,
+)
 from campaign.endorsements import moderation, public, submission
 from campaign.endorsements.choices import Kind
 from campaign.endorsements.form import describe
 from campaign.i18n.localization import section
 from campaign.models import EndorsePage
 
-from ..cost import Cost, sized
+from ..cost import Cost, sized, sliced
 from ..errors import ApiError
 from ..pagination import page_window
 from ..request_cache import cached
 from . import taxonomy
+from .facets import FacetValue, facet_values
 from .images import Image, image_node
-from .stories import FacetValue
+from .locales import requested_locale
 
 
 @strawberry.type(description="One option of a choice field.")
@@ -245,27 +252,25 @@ def as_public(info: strawberry.Info, row, locale: Locale, kinds: dict, regions: 
     )
 
 
+def public_filter(info: strawberry.Info, locale: Locale, wanted: EndorsementFilter | None) -> public.EndorsementFilter:
+    """Checks every filter value against what exists, as the story list does: a typo is an error."""
+    wanted = wanted or EndorsementFilter()
+    values = {dimension: getattr(wanted, dimension) for dimension in ENDORSEMENT_DIMENSIONS}
+    allowed = endorsement_filter_values(codes=lambda model: taxonomy.terms(info, model, locale))
+    try:
+        filters = checked_filters(values, allowed)
+    except UnknownFilterValues as error:
+        raise ApiError(str(error), "INVALID_INPUT") from None
+    return public.EndorsementFilter(**filters, search=(wanted.search or "").strip())
+
+
 def endorsement_list(info, locale: Locale, wanted: EndorsementFilter | None, limit, offset, order) -> EndorsementList:
     limit, offset = page_window(limit, offset)
-    wanted = wanted or EndorsementFilter()
-    found = public.endorsements(
-        public.EndorsementFilter(
-            countries=set(wanted.countries or []),
-            regions=set(wanted.regions or []),
-            kinds=set(wanted.kinds or []),
-            search=(wanted.search or "").strip(),
-        ),
-        order.value,
-    )
+    found = public.endorsements(public_filter(info, locale, wanted), order.value)
     rows = list(found[offset : offset + limit])
     kinds, regions = kind_terms(locale), taxonomy.regions(info, locale)
     items = [as_public(info, row, locale, kinds, regions) for row in rows]
     return EndorsementList(total_count=found.count(), items=items)
-
-
-def facet(counter, label) -> list[FacetValue]:
-    ordered = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
-    return [FacetValue(value=value, label=label(value), count=count) for value, count in ordered]
 
 
 def endorsement_stats(info: strawberry.Info, locale: Locale) -> EndorsementStats:
@@ -274,8 +279,53 @@ def endorsement_stats(info: strawberry.Info, locale: Locale) -> EndorsementStats
     kinds = kind_terms(locale)
     return EndorsementStats(
         total=stats.total,
-        by_country=facet(stats.by_country, lambda code: taxonomy.country(code, locale).name),
-        by_region=facet(stats.by_region, lambda code: regions[code].label if code in regions else code),
-        by_kind=facet(stats.by_kind, lambda code: kinds[code].label if code in kinds else code),
+        by_country=facet_values(stats.by_country, lambda code: taxonomy.country(code, locale).name),
+        by_region=facet_values(stats.by_region, lambda code: regions[code].label if code in regions else code),
+        by_kind=facet_values(stats.by_kind, lambda code: kinds[code].label if code in kinds else code),
         by_month=[MonthCount(month=month, count=count) for month, count in stats.by_month],
     )
+
+
+@strawberry.type
+class EndorsementQuery:
+    @strawberry.field(
+        description="Approved endorsements, with their public fields only; labels in `locale`. `limit` above 100 "
+        "is clamped to 100; negative values, or an unknown filter value, answer INVALID_INPUT. Cost: each "
+        "endorsement counts `limit` times.",
+        directives=sliced("limit", "items"),
+    )
+    def endorsements(
+        self,
+        info: strawberry.Info,
+        locale: str | None = None,
+        filter: EndorsementFilter | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        order: EndorsementOrder = EndorsementOrder.NEWEST,
+    ) -> EndorsementList:
+        return endorsement_list(info, requested_locale(locale), filter, limit, offset, order)
+
+    @strawberry.field(description="Counters of approved endorsements: total, by country, region, kind and month.")
+    def endorsement_stats(self, info: strawberry.Info, locale: str | None = None) -> EndorsementStats:
+        return endorsement_stats(info, requested_locale(locale))
+
+    @strawberry.field(description="The endorsement form in `locale`: labels, help, choices, consent text and version.")
+    def endorsement_form(self, locale: str | None = None) -> EndorsementForm:
+        return endorsement_form(requested_locale(locale))
+
+
+@strawberry.type
+class EndorsementMutation:
+    @strawberry.mutation(
+        description="Endorse the charter. Stores nothing unless every field is valid; the errors come in the "
+        "signer's `language`. The signer then receives a confirmation link by email."
+    )
+    def endorse_charter(self, info: strawberry.Info, input: EndorsementInput) -> EndorseResult:
+        return endorse(info, input)
+
+    @strawberry.mutation(
+        description="Confirm an endorsement with the token of the emailed link (single use, valid 7 days). "
+        "`language` chooses the language of an error message."
+    )
+    def confirm_endorsement(self, token: str, language: str | None = None) -> ConfirmEndorsementResult:
+        return confirm(token, language)

@@ -1,13 +1,13 @@
 """Images and their renditions; specs and widths come from allow-lists (campaign.assets.renditions), and a request may
 create only GRAPHQL_MAX_NEW_RENDITIONS_PER_REQUEST new renditions (fields beyond answer null with RENDITION_LIMIT).
-An image in a restricted collection is private: its field answers null (campaign.assets.images)."""
+An image in a restricted collection is private: its field answers null (campaign.assets.images.PublicAssets)."""
 
 from enum import Enum
 
 import strawberry
 from django.conf import settings
 
-from campaign.assets.images import restricted_collection_ids
+from campaign.assets.images import PublicAssets
 from campaign.assets.renditions import RenditionBudget, RenditionBudgetSpent, RenditionNotAllowed
 from campaign.assets.renditions import rendition as make_rendition
 from campaign.assets.renditions import srcset as make_srcset
@@ -116,14 +116,14 @@ class Image:
 
 def image_node(info: strawberry.Info, image, alt: str = "") -> Image | None:
     """None for no image and for a private one: neither its title, its alt text nor any URL of it may leave."""
-    if image is None or image.collection_id in private_collections(info):
+    if not public_assets(info).allows(image):
         return None
     return Image(image=image, alt_text=alt or image.title)
 
 
-def private_collections(info: strawberry.Info) -> frozenset[int]:
-    """Looked up once per request, and only by a request that meets an image."""
-    return cached(info, ("restricted_collections",), restricted_collection_ids)
+def public_assets(info: strawberry.Info) -> PublicAssets:
+    """One per request: the restricted collections are read once, and only by a request that meets an asset."""
+    return cached(info, ("public_assets",), PublicAssets)
 
 
 def rendition_budget(info: strawberry.Info) -> RenditionBudget:

@@ -3,14 +3,17 @@
 import strawberry
 from wagtail.models import Locale
 
+from campaign import blocks as campaign_blocks
 from campaign.catalogue.snippets import localized
 from campaign.i18n.localization import in_locale
 from campaign.models import NavigationMenu, SiteSettings
 from campaign.text.hashtags import split_hashtags
-from campaign.text.rich_text import page_urls
 
 from ..cost import sized
+from ..registry import builds_block
+from .blocks import StreamContext, stream_nodes
 from .common import Link
+from .locales import requested_locale
 
 
 @strawberry.type(description="A menu entry; its url is a frontend path in the requested locale, or an external URL.")
@@ -20,10 +23,29 @@ class MenuItem:
     children: list["MenuItem"] = strawberry.field(directives=sized(10))
 
 
+@builds_block(campaign_blocks.MenuItemBlock)
+def menu_item(child, context: StreamContext) -> MenuItem | None:
+    """Nothing for an entry whose page is not visible; its sub-entries likewise."""
+    url = context.url_of(child.value)
+    if not url:
+        return None
+    children = [
+        MenuItem(title=sub["title"], url=context.url_of(sub), children=[])
+        for sub in child.value["children"]
+        if context.url_of(sub)
+    ]
+    return MenuItem(title=child.value["title"], url=url, children=children)
+
+
 @strawberry.type(description="One of the campaign's social accounts.")
 class SocialLink:
     network: str = strawberry.field(description="x, facebook, instagram, linkedin, youtube, mastodon or bluesky.")
     url: str
+
+
+@builds_block(campaign_blocks.SocialLinkBlock)
+def social_link(child, context: StreamContext) -> SocialLink:
+    return SocialLink(network=child.value["network"], url=child.value["url"])
 
 
 @strawberry.type(description="Site-wide settings, localized like pages.")
@@ -38,37 +60,28 @@ class Site:
     privacy_page: Link | None
 
 
-def menu_items(handle: str, locale: Locale) -> list[MenuItem]:
+def menu_items(info: strawberry.Info, handle: str, locale: Locale) -> list[MenuItem]:
     menu = localized(NavigationMenu.objects.filter(handle=handle), locale)
-    if menu is None:
-        return []
-    values = [block.value for block in menu.items]
-    linked = [value["page"].pk for item in values for value in (item, *item["children"]) if value["page"]]
-    urls = page_urls(linked, locale)
-
-    def url_of(value) -> str | None:
-        return urls.get(value["page"].pk) if value["page"] else value["url"]
-
-    items = []
-    for item in values:
-        children = [MenuItem(title=c["title"], url=url_of(c), children=[]) for c in item["children"] if url_of(c)]
-        if url_of(item):
-            items.append(MenuItem(title=item["title"], url=url_of(item), children=children))
-    return items
+    return stream_nodes(info, menu.items, locale) if menu else []
 
 
-def site_for(locale: Locale) -> Site:
+def site_for(info: strawberry.Info, locale: Locale) -> Site:
     settings = localized(SiteSettings.objects.all(), locale)
     privacy = in_locale([settings.privacy_page], locale) if settings and settings.privacy_page else []
     return Site(
         name=settings.site_name if settings else "",
         locale=locale.language_code,
-        main_menu=menu_items("main", locale),
-        footer_menu=menu_items("footer", locale),
-        social_links=[SocialLink(network=b.value["network"], url=b.value["url"]) for b in settings.social_links]
-        if settings
-        else [],
+        main_menu=menu_items(info, "main", locale),
+        footer_menu=menu_items(info, "footer", locale),
+        social_links=stream_nodes(info, settings.social_links, locale) if settings else [],
         hashtags=split_hashtags(settings.hashtags) if settings else [],
         contact_email=(settings.contact_email or None) if settings else None,
         privacy_page=Link(title=privacy[0].content.title, url=privacy[0].url) if privacy else None,
     )
+
+
+@strawberry.type
+class SiteQuery:
+    @strawberry.field(description="Site name, menus, social links, hashtags, contact and privacy page, localized.")
+    def site(self, info: strawberry.Info, locale: str | None = None) -> Site:
+        return site_for(info, requested_locale(locale))

@@ -1,136 +1,128 @@
-"""cityStories: the filterable, faceted story list (campaign.catalogue.story_catalogue does the work)."""
-
-from enum import Enum
+"""City stories and their index (campaign.pages.stories); the filterable list is in story_list."""
 
 import strawberry
-from django_countries import countries as country_names
 from wagtail.models import Locale
 
 from campaign import models
-from campaign.catalogue.story_catalogue import StoryCatalogue, StoryQuery
+from campaign.catalogue.story_catalogue import StoryCatalogue, StoryFacts
 from campaign.i18n.localization import served_pages
 
-from ..cost import sized
-from ..errors import ApiError
-from ..pagination import page_window
+from ..cost import Cost, sized
+from ..registry import represents_page
 from ..request_cache import cached
 from . import taxonomy
-from .pages import CityStoryPage, batch_translations, with_cover_renditions
+from .blocks import Block
+from .charter import PrinciplePage
+from .common import YearMonth, year_month
+from .images import Image, image_node
+from .page import PageNode
+from .taxonomy import ActionPriority, City, Term
 
 
-@strawberry.input(description="Story filters; within one list any value matches, across lists all must match.")
-class CityStoryFilter:
-    countries: list[str] | None = strawberry.field(default=None, description="ISO 3166-1 alpha-2 codes.")
-    regions: list[str] | None = strawberry.field(default=None, description="UCLG region codes.")
-    principles: list[int] | None = strawberry.field(default=None, description="Charter principle numbers, 1-7.")
-    action_priorities: list[int] | None = strawberry.field(default=None, description="Priority numbers, 1-8.")
-    engagement_types: list[str] | None = strawberry.field(default=None, description="both, gcm_only, gcr_only, idp.")
-    themes: list[str] | None = strawberry.field(default=None, description="Theme codes.")
-    years: list[int] | None = strawberry.field(default=None, description="Years the actions started.")
-    search: str | None = strawberry.field(default=None, description="Words in the title or summary.")
+def story_catalogue(info: strawberry.Info, locale: Locale) -> StoryCatalogue:
+    """One catalogue per locale and request, shared by the list, its facets and each story's classification."""
+    return cached(info, ("stories", locale.pk), lambda: StoryCatalogue(locale))
 
 
-@strawberry.enum(description="Story order: NEWEST and OLDEST by the action's start, TITLE alphabetically.")
-class CityStoryOrder(Enum):
-    NEWEST = "NEWEST"
-    OLDEST = "OLDEST"
-    TITLE = "TITLE"
+@represents_page(models.CityStoryIndexPage)
+@strawberry.type(description="The index of city stories; the stories themselves come from `cityStories`.")
+class CityStoryIndexPage(PageNode):
+    @strawberry.field(description="Text above the list of stories.", directives=sized(40))
+    def intro(self, info: strawberry.Info) -> list[Block]:
+        return self.blocks(info, "intro")
 
 
-@strawberry.type(description="A facet value with its label in the requested locale and its count.")
-class FacetValue:
-    value: str
-    label: str
-    count: int = strawberry.field(description="Stories it would give, under the other active filters.")
+@strawberry.type(description="A quotation and who said it.")
+class Quote:
+    text: str = strawberry.field(description="The quotation.")
+    author: str = strawberry.field(description="The person quoted.")
+    role: str = strawberry.field(description="Their role, e.g. Mayor of Milan (may be empty).")
 
 
-@strawberry.type(description="Facet counts for each filter.")
-class CityStoryFacets:
-    countries: list[FacetValue] = strawberry.field(directives=sized(60))
-    regions: list[FacetValue] = strawberry.field(directives=sized(10))
-    principles: list[FacetValue] = strawberry.field(directives=sized(7))
-    action_priorities: list[FacetValue] = strawberry.field(directives=sized(8))
-    engagement_types: list[FacetValue] = strawberry.field(directives=sized(4))
-    themes: list[FacetValue] = strawberry.field(directives=sized(20))
-    years: list[FacetValue] = strawberry.field(directives=sized(30))
+@represents_page(models.CityStoryPage)
+@strawberry.type(description="What a city or region does for migrants and refugees.")
+class CityStoryPage(PageNode):
+    @strawberry.field(description="One or two sentences for story lists.")
+    def summary(self) -> str:
+        return self.served.specific.summary
 
+    @strawberry.field(description="When the action started.")
+    def period_start(self) -> YearMonth | None:
+        story = self.served.specific
+        return year_month(story.period_start_year, story.period_start_month)
 
-@strawberry.type(description="A page of stories, the total and the facets.")
-class CityStoryList:
-    total_count: int
-    items: list[CityStoryPage] = strawberry.field(directives=sized(100))
-    catalogue: strawberry.Private[StoryCatalogue]
-    query: strawberry.Private[StoryQuery]
-    locale: strawberry.Private[Locale]
+    @strawberry.field(description="When the action ends or ended; null when ongoing or unknown.")
+    def period_end(self) -> YearMonth | None:
+        story = self.served.specific
+        return year_month(story.period_end_year, story.period_end_month)
 
-    @strawberry.field(description="Counts per filter value, each under the other active filters.")
-    def facets(self, info: strawberry.Info) -> CityStoryFacets:
-        counts = self.catalogue.facets(self.query)
-        labels = facet_labels(info, self.locale)
-        values = {
-            dimension: [
-                FacetValue(value=str(value), label=labels[dimension](value), count=count)
-                for value, count in sorted(counter.items(), key=lambda item: (-item[1], str(item[0])))
-            ]
-            for dimension, counter in counts.items()
-        }
-        return CityStoryFacets(**values)
+    @strawberry.field(description="True when the action has no end date yet.")
+    def ongoing(self) -> bool:
+        return self.served.specific.ongoing
 
+    @strawberry.field(description="The full story.", directives=sized(40))
+    def body(self, info: strawberry.Info) -> list[Block]:
+        return self.blocks(info, "body")
 
-def facet_labels(info: strawberry.Info, locale: Locale) -> dict:
-    regions = taxonomy.regions(info, locale)
-    themes = taxonomy.themes(info, locale)
-    engagements = taxonomy.engagement_types(info, locale)
-    priorities = taxonomy.action_priorities(info, locale)
-    principles = taxonomy.principles(info, locale)
-    return {
-        "countries": lambda code: taxonomy.country(code, locale).name,
-        "regions": lambda code: regions[code].label if code in regions else code,
-        "themes": lambda code: themes[code].label if code in themes else code,
-        "engagement_types": lambda code: engagements[code].label if code in engagements else code,
-        "action_priorities": lambda n: priorities[n].title if n in priorities else str(n),
-        "principles": lambda n: principles[n].content.title if n in principles else str(n),
-        "years": str,
-    }
+    @strawberry.field(description="The cover image (a marked placeholder until an editor uploads a photo).")
+    def cover_image(self, info: strawberry.Info) -> Image | None:
+        return image_node(info, self.served.specific.cover_image)
 
+    @strawberry.field(description="Credit line of the cover image.")
+    def cover_credit(self) -> str:
+        return self.served.specific.cover_credit
 
-def story_query(info: strawberry.Info, locale: Locale, story_filter: CityStoryFilter | None) -> StoryQuery:
-    """Checks every filter value against what exists, so a typo is an error rather than an empty list."""
-    if story_filter is None:
-        return StoryQuery()
-    known = {
-        "countries": set(country_names.countries),
-        "regions": set(taxonomy.regions(info, locale)),
-        "principles": set(range(1, 8)),
-        "action_priorities": set(range(1, 9)),
-        "engagement_types": set(taxonomy.engagement_types(info, locale)),
-        "themes": set(taxonomy.themes(info, locale)),
-        "years": set(range(1900, 2101)),
-    }
-    filters = {}
-    for dimension, allowed in known.items():
-        wanted = getattr(story_filter, dimension)
-        if wanted is None:
-            continue
-        unknown = [value for value in wanted if value not in allowed]
-        if unknown:
-            raise ApiError(f"Unknown {dimension} in filter: {', '.join(map(str, unknown))}.", "INVALID_INPUT")
-        filters[dimension] = set(wanted)
-    return StoryQuery(filters=filters, search=(story_filter.search or "").strip())
+    def facts(self, info: strawberry.Info) -> StoryFacts:
+        catalogue = story_catalogue(info, self.served.page.locale)
+        return catalogue.facts_of(self.served.specific, self.served.page.pk)
 
-
-def city_stories(info, locale: Locale, story_filter, limit: int, offset: int, order: CityStoryOrder) -> CityStoryList:
-    limit, offset = page_window(limit, offset)
-    catalogue = cached(info, ("stories", locale.pk), lambda: StoryCatalogue(locale))
-    query = story_query(info, locale, story_filter)
-    found = catalogue.search(query, order.value)
-    ids = [facts.page_id for facts in found[offset : offset + limit]]
-    served = with_cover_renditions(served_pages(ids, models.CityStoryPage, "cover_image"))
-    batch_translations(info, served)
-    return CityStoryList(
-        total_count=len(found),
-        items=[CityStoryPage(served=item) for item in served],
-        catalogue=catalogue,
-        query=query,
-        locale=locale,
+    @strawberry.field(
+        description="The cities (two for a joint action), localized, with coordinates for the map.",
+        directives=sized(10),
     )
+    def cities(self, info: strawberry.Info) -> list[City]:
+        index = taxonomy.cities(info, self.served.page.locale)
+        return [index[key] for key in self.facts(info).city_keys if key in index]
+
+    @strawberry.field(description="Which global compact the action serves: both, gcm_only, gcr_only or idp.")
+    def engagement_type(self, info: strawberry.Info) -> Term | None:
+        index = taxonomy.engagement_types(info, self.served.page.locale)
+        codes = sorted(self.facts(info).values["engagement_types"])
+        return next((index[code] for code in codes if code in index), None)
+
+    @strawberry.field(
+        description="The Call to Local Action priorities the story serves, by number.", directives=sized(8)
+    )
+    def action_priorities(self, info: strawberry.Info) -> list[ActionPriority]:
+        index = taxonomy.action_priorities(info, self.served.page.locale)
+        return [index[n] for n in sorted(self.facts(info).values["action_priorities"]) if n in index]
+
+    @strawberry.field(
+        description="The charter principles the story illustrates, in charter order.", directives=sized(7)
+    )
+    def principles(self, info: strawberry.Info) -> list[PrinciplePage]:
+        index = taxonomy.principles(info, self.served.page.locale)
+        return [PrinciplePage(served=index[n]) for n in sorted(self.facts(info).values["principles"]) if n in index]
+
+    @strawberry.field(description="What the story is about.", directives=sized(10))
+    def themes(self, info: strawberry.Info) -> list[Term]:
+        index = taxonomy.themes(info, self.served.page.locale)
+        return [index[code] for code in sorted(self.facts(info).values["themes"]) if code in index]
+
+    @strawberry.field(
+        description="Up to three stories sharing the most themes, principles and priorities.",
+        directives=[*sized(3), Cost(weight=10)],
+    )
+    def related_stories(self, info: strawberry.Info) -> list["CityStoryPage"]:
+        catalogue = story_catalogue(info, self.served.page.locale)
+        if self.served.page.pk not in catalogue.facts:
+            return []
+        ids = [other.page_id for other in catalogue.related(self.facts(info))]
+        return [CityStoryPage(served=item) for item in served_pages(ids, models.CityStoryPage, "cover_image")]
+
+    @strawberry.field(description="A quotation from the person leading the action, when there is one.")
+    def quote(self) -> Quote | None:
+        story = self.served.specific
+        if not story.quote_text:
+            return None
+        return Quote(text=story.quote_text, author=story.quote_author, role=story.quote_role)

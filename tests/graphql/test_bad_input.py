@@ -109,7 +109,7 @@ def test_only_failures_on_our_side_are_logged(client, caplog, monkeypatch):
     def broken(*args):
         raise RuntimeError("the search backend is down")
 
-    monkeypatch.setattr("graphql_api.schema.search_pages", broken)
+    monkeypatch.setattr("graphql_api.types.search.search_pages", broken)
     with caplog.at_level("ERROR", logger="strawberry"):
         body = client.get("/graphql/", {"query": '{ search(query: "migrants", locale: "fr") { totalCount } }'}).json()
     assert body["errors"][0]["extensions"]["code"] == "INTERNAL_ERROR"

@@ -71,7 +71,7 @@ def test_an_unexpected_exception_is_masked_and_coded(client, monkeypatch):
     def explode(path):
         raise RuntimeError("database password is hunter2")
 
-    monkeypatch.setattr("graphql_api.schema.page_at_path", explode)
+    monkeypatch.setattr("graphql_api.types.page.page_at_path", explode)
     response = post(client, json.dumps({"query": '{ page(path: "/fr/") { title } }'}))
     assert response.status_code == 200
     body = response.content.decode()

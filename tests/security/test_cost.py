@@ -151,22 +151,22 @@ def test_the_schema_prints_each_list_size():
 
 
 def test_a_query_still_running_after_the_deadline_is_stopped_with_one_error(client, settings, monkeypatch):
-    from graphql_api import schema as schema_module
+    from graphql_api.types import locales
 
     settings.GRAPHQL_EXECUTION_SECONDS = 0.05
-    slow_section = schema_module.section
+    slow_section = locales.section
 
     def section(*args):
         time.sleep(0.06)
         return slow_section(*args)
 
-    monkeypatch.setattr(schema_module, "section", section)
+    monkeypatch.setattr(locales, "section", section)
     query = '{ a: campaign(locale: "fr") { title } b: campaign(locale: "en") { title } site { name } }'
     body = client.get("/graphql/", {"query": query}).json()
     assert body == {"data": None, "errors": [body["errors"][0]]}
     assert body["errors"][0]["extensions"]["code"] == "TIMEOUT"
 
-    monkeypatch.setattr(schema_module, "section", slow_section)
+    monkeypatch.setattr(locales, "section", slow_section)
     settings.GRAPHQL_EXECUTION_SECONDS = 10
     assert "errors" not in client.get("/graphql/", {"query": query}).json()  # the timeout was not cached
 

@@ -4,7 +4,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from campaign.publishing.revalidation import deliver, due_notifications
+from campaign.publishing.revalidation.delivery import deliver
+from campaign.publishing.revalidation.notifications import due_notifications
 
 
 class Command(BaseCommand):

@@ -1,0 +1,135 @@
+"""cityStories: the filterable, faceted story list (campaign.catalogue.story_catalogue does the work)."""
+
+from enum import Enum
+
+import strawberry
+from wagtail.models import Locale
+
+from campaign import models
+from campaign.catalogue.filters import UnknownFilterValues, checked_filters, story_filter_values
+from campaign.catalogue.story_catalogue import DIMENSIONS, StoryCatalogue, StoryQuery
+from campaign.i18n.localization import served_pages
+
+from ..cost import sized, sliced
+from ..errors import ApiError
+from ..pagination import page_window
+from . import taxonomy
+from .facets import FacetValue, facet_values
+from .locales import requested_locale
+from .page import with_cover_renditions
+from .stories import CityStoryPage, story_catalogue
+from .translations import batch_translations
+
+
+@strawberry.input(description="Story filters; within one list any value matches, across lists all must match.")
+class CityStoryFilter:
+    countries: list[str] | None = strawberry.field(default=None, description="ISO 3166-1 alpha-2 codes.")
+    regions: list[str] | None = strawberry.field(default=None, description="UCLG region codes.")
+    principles: list[int] | None = strawberry.field(default=None, description="Charter principle numbers, 1-7.")
+    action_priorities: list[int] | None = strawberry.field(default=None, description="Priority numbers, 1-8.")
+    engagement_types: list[str] | None = strawberry.field(default=None, description="both, gcm_only, gcr_only, idp.")
+    themes: list[str] | None = strawberry.field(default=None, description="Theme codes.")
+    years: list[int] | None = strawberry.field(default=None, description="Years the actions started.")
+    search: str | None = strawberry.field(default=None, description="Words in the title or summary.")
+
+
+@strawberry.enum(description="Story order: NEWEST and OLDEST by the action's start, TITLE alphabetically.")
+class CityStoryOrder(Enum):
+    NEWEST = "NEWEST"
+    OLDEST = "OLDEST"
+    TITLE = "TITLE"
+
+
+@strawberry.type(description="Facet counts for each filter.")
+class CityStoryFacets:
+    countries: list[FacetValue] = strawberry.field(directives=sized(60))
+    regions: list[FacetValue] = strawberry.field(directives=sized(10))
+    principles: list[FacetValue] = strawberry.field(directives=sized(7))
+    action_priorities: list[FacetValue] = strawberry.field(directives=sized(8))
+    engagement_types: list[FacetValue] = strawberry.field(directives=sized(4))
+    themes: list[FacetValue] = strawberry.field(directives=sized(20))
+    years: list[FacetValue] = strawberry.field(directives=sized(30))
+
+
+@strawberry.type(description="A page of stories, the total and the facets.")
+class CityStoryList:
+    total_count: int
+    items: list[CityStoryPage] = strawberry.field(directives=sized(100))
+    catalogue: strawberry.Private[StoryCatalogue]
+    query: strawberry.Private[StoryQuery]
+    locale: strawberry.Private[Locale]
+
+    @strawberry.field(description="Counts per filter value, each under the other active filters.")
+    def facets(self, info: strawberry.Info) -> CityStoryFacets:
+        counts = self.catalogue.facets(self.query)
+        labels = facet_labels(info, self.locale)
+        return CityStoryFacets(
+            **{dimension: facet_values(counts[dimension], labels[dimension]) for dimension in counts}
+        )
+
+
+def facet_labels(info: strawberry.Info, locale: Locale) -> dict:
+    regions = taxonomy.regions(info, locale)
+    themes = taxonomy.themes(info, locale)
+    engagements = taxonomy.engagement_types(info, locale)
+    priorities = taxonomy.action_priorities(info, locale)
+    principles = taxonomy.principles(info, locale)
+    return {
+        "countries": lambda code: taxonomy.country(code, locale).name,
+        "regions": lambda code: regions[code].label if code in regions else code,
+        "themes": lambda code: themes[code].label if code in themes else code,
+        "engagement_types": lambda code: engagements[code].label if code in engagements else code,
+        "action_priorities": lambda n: priorities[n].title if n in priorities else str(n),
+        "principles": lambda n: principles[n].content.title if n in principles else str(n),
+        "years": str,
+    }
+
+
+def story_query(info: strawberry.Info, locale: Locale, story_filter: CityStoryFilter | None) -> StoryQuery:
+    """Checks every filter value against what exists, so a typo is an error rather than an empty list."""
+    if story_filter is None:
+        return StoryQuery()
+    wanted = {dimension: getattr(story_filter, dimension) for dimension in DIMENSIONS}
+    allowed = story_filter_values(codes=lambda model: taxonomy.terms(info, model, locale))
+    try:
+        filters = checked_filters(wanted, allowed)
+    except UnknownFilterValues as error:
+        raise ApiError(str(error), "INVALID_INPUT") from None
+    return StoryQuery(filters=filters, search=(story_filter.search or "").strip())
+
+
+def city_stories(info, locale: Locale, story_filter, limit: int, offset: int, order: CityStoryOrder) -> CityStoryList:
+    limit, offset = page_window(limit, offset)
+    catalogue = story_catalogue(info, locale)
+    query = story_query(info, locale, story_filter)
+    found = catalogue.search(query, order.value)
+    ids = [facts.page_id for facts in found[offset : offset + limit]]
+    served = with_cover_renditions(served_pages(ids, models.CityStoryPage, "cover_image"))
+    batch_translations(info, served)
+    return CityStoryList(
+        total_count=len(found),
+        items=[CityStoryPage(served=item) for item in served],
+        catalogue=catalogue,
+        query=query,
+        locale=locale,
+    )
+
+
+@strawberry.type
+class StoryListQuery:
+    @strawberry.field(
+        description="City stories of a locale (untranslated ones as French fallbacks), filtered, faceted and paged. "
+        "`limit` above 100 is clamped to 100; a negative `limit` or `offset`, or an unknown filter value, answers "
+        "INVALID_INPUT. Cost: each story counts `limit` times.",
+        directives=sliced("limit", "items"),
+    )
+    def city_stories(
+        self,
+        info: strawberry.Info,
+        locale: str | None = None,
+        filter: CityStoryFilter | None = None,
+        limit: int = 12,
+        offset: int = 0,
+        order: CityStoryOrder = CityStoryOrder.NEWEST,
+    ) -> CityStoryList:
+        return city_stories(info, requested_locale(locale), filter, limit, offset, order)
