@@ -67,6 +67,12 @@ def home(language_code: str = "fr") -> HomePage:
     return root.get_translation(Locale.objects.get(language_code=language_code)).specific
 
 
+def section(model: type[Page], language_code: str = "fr") -> Page:
+    """The loaded site's page of a section type (charter, stories…): the API finds each by type, one per language,
+    so tests add their pages under it rather than building a second one."""
+    return model.objects.get(locale__language_code=language_code)
+
+
 def translate(page: Page, language_code: str, **fields) -> Page:
     """Publishes the page's translation into a language through wagtail-localize, replacing its alias there.
 
@@ -330,4 +336,5 @@ class EndorsementFactory(DjangoModelFactory):
 
 
 def make_endorsement(name: str, status: str = "pending_review", **fields) -> Endorsement:
-    return EndorsementFactory(institution_name=name, status=status, **fields)
+    """`fields` override the name and status too, as a test of what an endorser may type needs."""
+    return EndorsementFactory(**{"institution_name": name, "status": status, **fields})

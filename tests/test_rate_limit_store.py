@@ -7,8 +7,6 @@ from django.test import override_settings
 
 from cms.settings.base import redis_cache
 
-from .endorsements.conftest import consent_version, endorse, valid_input  # noqa: F401
-from .graphql.conftest import graphql  # noqa: F401
 from .redis_servers import needs_redis_server, redis_server
 
 pytestmark = [pytest.mark.django_db, needs_redis_server]
@@ -21,12 +19,12 @@ def fill(url: str, megabytes: int) -> None:
         client.set(f"lampedusa:1:filler-{index}", b"x" * 10_000)
 
 
-def submit(endorse, valid_input, name: str) -> str:  # noqa: F811
+def submit(endorse, valid_input, name: str) -> str:
     result = endorse(valid_input(institutionName=name, email=f"{name.lower()}@example.org"))
     return result["__typename"] if result["__typename"] != "InvalidEndorsement" else result["errors"][0]["code"]
 
 
-def test_counters_survive_a_general_cache_filled_past_its_memory_limit(endorse, valid_input, settings):  # noqa: F811
+def test_counters_survive_a_general_cache_filled_past_its_memory_limit(endorse, valid_input, settings):
     settings.ENDORSEMENT_RATE_PER_IP = "2/h"
     with (
         redis_server("--maxmemory", "2mb", "--maxmemory-policy", "allkeys-lru") as general,

@@ -8,8 +8,6 @@ from django.core import mail
 
 from campaign.endorsements.models import Endorsement
 
-from ..graphql.conftest import graphql  # noqa: F401
-
 pytestmark = pytest.mark.django_db
 
 PUBLIC = """
@@ -24,7 +22,7 @@ def token_in(message) -> str:
     return re.search(r"token=([\w-]+)", message.body).group(1)
 
 
-def test_form_submit_confirm_approve_publish(graphql, valid_input, endorse, confirm, moderate, settings):  # noqa: F811
+def test_form_submit_confirm_approve_publish(graphql, valid_input, endorse, confirm, moderate, settings):
     settings.STAFF_NOTIFICATION_EMAILS = ["staff@example.org"]
     form = graphql('{ endorsementForm(locale: "es") { consentVersion fields { name label required } } }')
     fields = {field["name"]: field for field in form["data"]["endorsementForm"]["fields"]}
@@ -63,7 +61,7 @@ def test_form_submit_confirm_approve_publish(graphql, valid_input, endorse, conf
     assert "alcaldia@grenoble.example" not in text and "+33" not in text
 
 
-def test_the_public_type_has_no_contact_field(graphql):  # noqa: F811
+def test_the_public_type_has_no_contact_field(graphql):
     for field in ("email", "phone", "consentContact", "status"):
         body = graphql(f"{{ endorsements {{ items {{ {field} }} }} }}")
         assert body["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"

@@ -22,8 +22,7 @@ from campaign.text.plain import (
 )
 
 from ..factories import image_bytes
-from ..graphql.conftest import graphql  # noqa: F401
-from .conftest import post_logo
+from .mutations import post_logo
 
 LOOK_ALIKES = [
     "Ville de Grenobl\u0435",  # Cyrillic ie

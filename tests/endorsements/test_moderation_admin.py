@@ -13,7 +13,6 @@ from wagtail.models import ModelLogEntry
 from campaign.endorsements.models import Endorsement
 
 from ..factories import make_endorsement
-from ..graphql.conftest import graphql  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 LISTING = "/admin/snippets/campaign/endorsement/"
@@ -99,7 +98,7 @@ def test_users_without_endorsement_permissions_see_none_of_it(client, django_use
     assert response.status_code in (200, 302, 403)
 
 
-def test_erasing_keeps_an_approved_public_record_and_drops_contact_data(moderate, graphql):  # noqa: F811
+def test_erasing_keeps_an_approved_public_record_and_drops_contact_data(moderate, graphql):
     approved, pending = make_endorsement("Lyon", status="approved"), make_endorsement("Nantes")
     approved.approved_at = approved.submitted_at
     approved.save()

@@ -16,8 +16,6 @@ from wagtail.models import ModelLogEntry
 from campaign.endorsements import mail as outbox
 from campaign.endorsements.models import Endorsement, OutgoingEmail
 
-from ..graphql.conftest import graphql  # noqa: F401
-
 pytestmark = pytest.mark.django_db
 REFUSING = "tests.endorsements.test_outbox.RefusingBackend"
 

@@ -8,8 +8,7 @@ from django.core import mail
 
 from campaign.endorsements.models import Endorsement
 
-from ..graphql.conftest import graphql  # noqa: F401
-from .conftest import post_logo
+from .mutations import post_logo
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,7 @@ from campaign.endorsements.tokens import token_hash
 from campaign.publishing import generations
 
 from ..factories import image_bytes
-from ..graphql.conftest import graphql  # noqa: F401
-from .conftest import post_logo
+from .mutations import post_logo
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.test import RequestFactory
 
 from campaign.security.client_address import client_ip
 
-from ..endorsements.conftest import ENDORSE, consent_version, valid_input  # noqa: F401
+from ..endorsements.mutations import ENDORSE
 
 PROXY = "10.0.0.2"  # the load balancer, as the app sees it
 
@@ -72,7 +72,7 @@ def signup_through_proxy(client, make_input, index: int, forwarded_for: str) -> 
 
 
 @pytest.mark.django_db
-def test_rotating_a_spoofed_header_does_not_escape_the_signup_limit(client, valid_input, behind, settings):  # noqa: F811
+def test_rotating_a_spoofed_header_does_not_escape_the_signup_limit(client, valid_input, behind, settings):
     behind(1)
     settings.ENDORSEMENT_RATE_PER_IP = "3/h"
     codes = []
@@ -83,7 +83,7 @@ def test_rotating_a_spoofed_header_does_not_escape_the_signup_limit(client, vali
 
 
 @pytest.mark.django_db
-def test_clients_behind_one_proxy_do_not_share_a_signup_limit(client, valid_input, behind, settings):  # noqa: F811
+def test_clients_behind_one_proxy_do_not_share_a_signup_limit(client, valid_input, behind, settings):
     behind(1)
     settings.ENDORSEMENT_RATE_PER_IP = "1/h"
     for index in range(3):

@@ -20,7 +20,6 @@ from campaign.endorsements.logos import logo_collection
 from cms.media import SignedURLS3Storage
 
 from ..factories import make_endorsement, make_image
-from ..graphql.conftest import graphql  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +49,7 @@ def path_of(url: str) -> str:
     return urlsplit(url).path
 
 
-def test_every_image_url_the_api_gives_is_served_with_caching_and_nosniff(graphql, client):  # noqa: F811
+def test_every_image_url_the_api_gives_is_served_with_caching_and_nosniff(graphql, client):
     assert django_settings.DEBUG is False
     cover = graphql(STORY_COVER)["data"]["cityStories"]["items"][0]["coverImage"]
     urls = [cover["rendition"]["url"], cover["original"]["url"]]

@@ -16,7 +16,6 @@ from wagtail.rich_text import RichText
 
 from campaign.models import CityStoryPage, HomePage, NavigationMenu
 
-from ..graphql.conftest import graphql  # noqa: F401
 from .test_leaks import OPERATIONS, ROOT_QUERIES
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +32,7 @@ def amman(language: str) -> CityStoryPage:
     return CityStoryPage.objects.get(translation_key=french.translation_key, locale__language_code=language)
 
 
-def url_of(graphql, page) -> str:  # noqa: F811
+def url_of(graphql, page) -> str:
     return graphql(URL_BY_ID % (page.pk, page.locale.language_code))["data"]["pageById"]["url"]
 
 
@@ -65,7 +64,7 @@ def linked_everywhere(committed):
     committed(save)
 
 
-def every_answer(graphql) -> str:  # noqa: F811
+def every_answer(graphql) -> str:
     """Every root field of every locale, and every page of every sitemap through the story and language-switcher
     operations, as one text."""
     story = (OPERATIONS / "story.graphql").read_text()
@@ -84,7 +83,7 @@ def every_answer(graphql) -> str:  # noqa: F811
     return json.dumps(answers, ensure_ascii=False)
 
 
-def test_a_french_restriction_hides_every_translation_everywhere(graphql, committed, linked_everywhere):  # noqa: F811
+def test_a_french_restriction_hides_every_translation_everywhere(graphql, committed, linked_everywhere):
     urls = {language: url_of(graphql, amman(language)) for language in LOCALES}
     before = every_answer(graphql)
     assert all(url in before for url in urls.values()), "every way to reach the story is in the answers"
@@ -97,14 +96,14 @@ def test_a_french_restriction_hides_every_translation_everywhere(graphql, commit
 
 
 @pytest.mark.parametrize("restriction", ["password", "groups", "login"])
-def test_every_kind_of_french_restriction_hides_the_translations(graphql, committed, restriction):  # noqa: F811
+def test_every_kind_of_french_restriction_hides_the_translations(graphql, committed, restriction):
     urls = {language: url_of(graphql, amman(language)) for language in LOCALES}
     committed(lambda: restrict(amman("fr"), restriction))
     for language, url in urls.items():
         assert graphql(BY_PATH % url)["data"]["page"] is None, language
 
 
-def test_a_restriction_on_a_french_ancestor_hides_the_translations_below_it(graphql, committed):  # noqa: F811
+def test_a_restriction_on_a_french_ancestor_hides_the_translations_below_it(graphql, committed):
     urls = {language: url_of(graphql, amman(language)) for language in ("en", "es")}
     committed(lambda: restrict(amman("fr").get_parent(), "login"))
     for language, url in urls.items():
@@ -113,7 +112,7 @@ def test_a_restriction_on_a_french_ancestor_hides_the_translations_below_it(grap
         assert stories["data"]["cityStories"]["totalCount"] == 0, language
 
 
-def test_cached_answers_follow_a_restriction_added_and_removed_on_the_french_page(graphql, client, committed):  # noqa: F811
+def test_cached_answers_follow_a_restriction_added_and_removed_on_the_french_page(graphql, client, committed):
     english = url_of(graphql, amman("en"))
 
     def english_title():
@@ -129,7 +128,7 @@ def test_cached_answers_follow_a_restriction_added_and_removed_on_the_french_pag
     assert english_title() is not None
 
 
-def test_a_restriction_of_its_own_hides_a_translation_and_leaves_the_french_page_public(graphql, committed):  # noqa: F811
+def test_a_restriction_of_its_own_hides_a_translation_and_leaves_the_french_page_public(graphql, committed):
     urls = {language: url_of(graphql, amman(language)) for language in LOCALES}
     committed(lambda: restrict(amman("en"), "password"))
     assert graphql(BY_PATH % urls["en"])["data"]["page"] is None

@@ -36,7 +36,7 @@ from wagtail.users.models import UserProfile
 from campaign.endorsements.logos import LOGO_COLLECTION
 from campaign.endorsements.models import Endorsement
 
-from ..endorsements.conftest import ENDORSE, consent_version, post_logo, valid_input  # noqa: F401
+from ..endorsements.mutations import ENDORSE, post_logo
 from ..factories import image_bytes
 
 # Pillow warns about the bombs these tests send on purpose.
@@ -258,7 +258,7 @@ def refusal(response) -> list[tuple[str, str, str]]:
 
 @pytest.mark.parametrize("language", ["fr", "es"])
 @pytest.mark.parametrize("case", list(LOGO_CASES))
-def test_a_logo_that_is_not_a_safe_image_is_refused_in_the_signers_language(client, valid_input, case, language):  # noqa: F811
+def test_a_logo_that_is_not_a_safe_image_is_refused_in_the_signers_language(client, valid_input, case, language):
     content, messages = LOGO_CASES[case]
     response = post_logo(client, valid_input(language=language), content)
     assert refusal(response) == [("logo", "INVALID", messages[language])]
@@ -266,7 +266,7 @@ def test_a_logo_that_is_not_a_safe_image_is_refused_in_the_signers_language(clie
 
 
 @pytest.mark.parametrize("logo", ["abc", 42, ["a"], {"name": "logo.png"}])
-def test_a_logo_sent_as_json_instead_of_a_file_is_refused_in_the_signers_language(client, valid_input, logo):  # noqa: F811
+def test_a_logo_sent_as_json_instead_of_a_file_is_refused_in_the_signers_language(client, valid_input, logo):
     response = client.post(
         "/graphql/",
         {"query": ENDORSE, "variables": {"input": {**valid_input(language="es"), "logo": logo}}},
@@ -276,7 +276,7 @@ def test_a_logo_sent_as_json_instead_of_a_file_is_refused_in_the_signers_languag
     assert nothing_stored()
 
 
-def test_an_oversized_logo_is_refused_in_the_signers_language(client, valid_input, settings):  # noqa: F811
+def test_an_oversized_logo_is_refused_in_the_signers_language(client, valid_input, settings):
     settings.ENDORSEMENT_LOGO_MAX_BYTES = 1024
     oversized = image_bytes() + bytes(2048)
     assert refusal(post_logo(client, valid_input(language="es"), oversized)) == [
@@ -286,7 +286,7 @@ def test_an_oversized_logo_is_refused_in_the_signers_language(client, valid_inpu
     assert nothing_stored()
 
 
-def test_a_logo_of_a_few_hundred_kilobytes_is_accepted(client, valid_input):  # noqa: F811
+def test_a_logo_of_a_few_hundred_kilobytes_is_accepted(client, valid_input):
     noise = PillowImage.frombytes("RGB", (300, 300), random.Random(7).randbytes(300 * 300 * 3))
     buffer = io.BytesIO()
     noise.save(buffer, format="PNG")
@@ -296,13 +296,13 @@ def test_a_logo_of_a_few_hundred_kilobytes_is_accepted(client, valid_input):  # 
     assert Endorsement.objects.get().logo.collection.name == LOGO_COLLECTION
 
 
-def test_a_logo_over_the_real_limit_is_refused_by_the_logo_check(client, valid_input, settings):  # noqa: F811
+def test_a_logo_over_the_real_limit_is_refused_by_the_logo_check(client, valid_input, settings):
     oversized = image_bytes() + bytes(settings.ENDORSEMENT_LOGO_MAX_BYTES)
     assert refusal(post_logo(client, valid_input(), oversized)) == [("logo", "INVALID", "Le logo dépasse 2048 Ko.")]
     assert nothing_stored()
 
 
-def test_a_malformed_multipart_request_answers_400_in_json(client, valid_input, settings):  # noqa: F811
+def test_a_malformed_multipart_request_answers_400_in_json(client, valid_input, settings):
     garbage = client.post("/graphql/", data=b"garbage", content_type="multipart/form-data")
     files = {str(n): SimpleUploadedFile(f"{n}.png", b"x") for n in range(settings.DATA_UPLOAD_MAX_NUMBER_FILES + 1)}
     operations = {"query": ENDORSE, "variables": {"input": {**valid_input(), "logo": None}}}
@@ -313,7 +313,7 @@ def test_a_malformed_multipart_request_answers_400_in_json(client, valid_input, 
     assert nothing_stored()
 
 
-def test_a_multipart_body_over_the_apis_limit_answers_413_in_json(client, valid_input, settings):  # noqa: F811
+def test_a_multipart_body_over_the_apis_limit_answers_413_in_json(client, valid_input, settings):
     settings.GRAPHQL_MAX_BODY_BYTES = settings.ENDORSEMENT_LOGO_MAX_BYTES = 10_000
     response = post_logo(client, valid_input(), image_bytes() + bytes(200_000))
     assert response.status_code == 413 and response["Cache-Control"] == "no-store"
@@ -321,7 +321,7 @@ def test_a_multipart_body_over_the_apis_limit_answers_413_in_json(client, valid_
     assert nothing_stored()
 
 
-def test_multipart_form_fields_over_djangos_memory_limit_answer_413_in_json(client, valid_input, settings):  # noqa: F811
+def test_multipart_form_fields_over_djangos_memory_limit_answer_413_in_json(client, valid_input, settings):
     """DATA_UPLOAD_MAX_MEMORY_SIZE counts the form fields (here the operations), not the file."""
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2_000
     response = post_logo(client, valid_input(statement="x" * 3_000), image_bytes())
