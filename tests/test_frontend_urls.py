@@ -2,13 +2,17 @@
 
 import pytest
 
+from campaign.models import CharterPage, CityStoryIndexPage
+
+from .factories import section
+
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("path", "frontend_path"),
-    [("/fr/charte/", "/fr/charte/"), ("/en/charter/", "/en/charter/"), ("/es/historias/", "/es/historias/")],
+    ("model", "language_code"), [(CharterPage, "fr"), (CharterPage, "en"), (CityStoryIndexPage, "es")]
 )
-def test_a_page_path_on_this_server_redirects_to_the_frontend(client, settings, path, frontend_path):
+def test_a_page_path_on_this_server_redirects_to_the_frontend(client, settings, model, language_code):
+    path = f"/{language_code}/{section(model, language_code).slug}/"
     response = client.get(path)
     assert response.status_code == 302
-    assert response["Location"] == settings.FRONTEND_URL + frontend_path
+    assert response["Location"] == settings.FRONTEND_URL + path

@@ -11,7 +11,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from campaign.models import FrontendNotification, PrinciplePage, StandardPage
+from campaign.models import CharterPage, FrontendNotification
+
+from .factories import PrinciplePageFactory, StandardPageFactory, home, section, translate
 
 pytestmark = pytest.mark.django_db
 SECRET = "shared-secret-for-tests"
@@ -43,34 +45,45 @@ def frontend(settings):
     server.shutdown()
 
 
+@pytest.fixture
+def principle():
+    """A principle of the loaded charter, translated into English and Spanish."""
+    french = PrinciplePageFactory(parent=section(CharterPage), slug="principe-d-essai")
+    translate(french, "en", slug="test-principle")
+    translate(french, "es", slug="principio-de-prueba")
+    return french
+
+
 def publish(page, title):
     page.title = title
     page.save_revision().publish()
 
 
-def test_a_publish_sends_one_signed_notice_with_every_language_version(frontend, committed):
-    principle = PrinciplePage.objects.get(locale__language_code="fr", number=1)
+def test_a_publish_sends_one_signed_notice_with_every_language_version(principle, frontend, committed):
     committed(lambda: publish(principle, "Dignité !"))
     [(headers, body)] = frontend.received
     expected = hmac.new(SECRET.encode(), f"{headers['X-Lampedusa-Timestamp']}.".encode() + body, hashlib.sha256)
     assert headers["X-Lampedusa-Signature"] == f"sha256={expected.hexdigest()}"
     notice = json.loads(body)
-    assert {"/fr/charte/dignite/", "/en/charter/dignity/", "/es/carta/dignidad/"} <= set(notice["paths"])
+    expected = {
+        f"/{code}/{section(CharterPage, code).slug}/{slug}/"
+        for code, slug in (("fr", "principe-d-essai"), ("en", "test-principle"), ("es", "principio-de-prueba"))
+    }
+    assert expected <= set(notice["paths"])
     assert notice["tags"] == ["content", f"page:{principle.translation_key}"]
     assert FrontendNotification.objects.get().delivered_at is not None
 
 
 def test_a_move_sends_the_former_and_the_new_path(frontend, committed):
-    legal = StandardPage.objects.get(locale__language_code="fr", slug="mentions-legales")
-    privacy = StandardPage.objects.get(locale__language_code="fr", slug="confidentialite")
+    legal = StandardPageFactory(parent=home(), slug="mentions-d-essai")
+    privacy = StandardPageFactory(parent=home(), slug="confidentialite-d-essai")
     committed(lambda: legal.move(privacy, pos="last-child"))
     paths = {path for _, body in frontend.received for path in json.loads(body)["paths"]}
-    assert {"/fr/mentions-legales/", "/fr/confidentialite/mentions-legales/"} <= paths
+    assert {"/fr/mentions-d-essai/", "/fr/confidentialite-d-essai/mentions-d-essai/"} <= paths
 
 
-def test_a_failed_delivery_is_kept_and_retried_by_the_notifier(frontend, committed):
+def test_a_failed_delivery_is_kept_and_retried_by_the_notifier(principle, frontend, committed):
     frontend.status = 503
-    principle = PrinciplePage.objects.get(locale__language_code="fr", number=2)
     committed(lambda: publish(principle, "Participation !"))
     failed = FrontendNotification.objects.get()
     assert failed.delivered_at is None and failed.last_status == 503 and failed.attempts == 1
@@ -81,14 +94,14 @@ def test_a_failed_delivery_is_kept_and_retried_by_the_notifier(frontend, committ
     assert FrontendNotification.objects.get().delivered_at is not None and len(frontend.received) == 2
 
 
-def test_the_admin_lists_deliveries_and_failures(admin_client, frontend, committed):
+def test_the_admin_lists_deliveries_and_failures(principle, admin_client, frontend, committed):
     frontend.status = 500
-    committed(lambda: publish(PrinciplePage.objects.get(locale__language_code="fr", number=3), "Reconnaissance !"))
+    committed(lambda: publish(principle, "Reconnaissance !"))
     page = admin_client.get("/admin/frontend_notifications/").content.decode()
     assert "500" in page and "HTTP Error 500" in page
 
 
-def test_nothing_is_sent_when_no_frontend_is_configured(committed, settings):
+def test_nothing_is_sent_when_no_frontend_is_configured(committed, settings, principle):
     settings.FRONTEND_REVALIDATE_URL = ""
-    committed(lambda: publish(PrinciplePage.objects.get(locale__language_code="fr", number=4), "Solidarité !"))
+    committed(lambda: publish(principle, "Solidarité !"))
     assert not FrontendNotification.objects.exists()

@@ -14,7 +14,7 @@ from wagtail.models import Revision
 from campaign.models import CityStoryIndexPage, CityStoryPage
 from campaign.publishing.generations import forget_all
 
-from .graphql.conftest import graphql  # noqa: F401
+from .factories import CityStoryPageFactory, section, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -23,11 +23,16 @@ BY_PATH = '{ page(path: "%s") { title } }'
 BY_ID = '{ pageById(id: %d, locale: "%s") { title url } }'
 
 
+def a_story() -> CityStoryPage:
+    """A new story of the loaded stories index, aliased into English and Spanish."""
+    return CityStoryPageFactory(parent=section(CityStoryIndexPage), title="Histoire d'essai")
+
+
 def a_translated_story() -> CityStoryPage:
-    return CityStoryPage.objects.filter(locale__language_code="en", live=True, alias_of__isnull=True).first()
+    return translate(a_story(), "en", title="Test story", slug="test-story")
 
 
-def url_of(graphql, page) -> str:  # noqa: F811
+def url_of(graphql, page) -> str:
     return graphql(BY_ID % (page.pk, page.locale.language_code))["data"]["pageById"]["url"]
 
 
@@ -43,7 +48,7 @@ def expire(page) -> None:
     type(page).objects.filter(pk=page.pk).update(expire_at=timezone.now() - timedelta(seconds=1))
 
 
-def test_a_page_past_its_expiry_date_is_served_nowhere_before_the_scheduler_runs(graphql):  # noqa: F811
+def test_a_page_past_its_expiry_date_is_served_nowhere_before_the_scheduler_runs(graphql):
     story = a_translated_story()
     url = url_of(graphql, story)
     Redirect.objects.create(old_path="/en/old-story", redirect_page=story)
@@ -66,14 +71,14 @@ def test_a_page_past_its_expiry_date_is_served_nowhere_before_the_scheduler_runs
     assert url not in answers
 
 
-def test_an_alias_is_not_served_once_its_source_is_past_its_expiry_date(graphql):  # noqa: F811
-    alias = CityStoryPage.objects.filter(live=True, alias_of__isnull=False).first()
+def test_an_alias_is_not_served_once_its_source_is_past_its_expiry_date(graphql):
+    alias = CityStoryPage.objects.get(alias_of=a_story(), locale__language_code="en")
     url = url_of(graphql, alias)
     expire(alias.alias_of)
     assert graphql(BY_PATH % url)["data"]["page"] is None
 
 
-def test_the_scheduler_unpublishes_an_expired_page_and_cached_answers_follow(graphql, client, committed):  # noqa: F811
+def test_the_scheduler_unpublishes_an_expired_page_and_cached_answers_follow(graphql, client, committed):
     story = a_translated_story()
     query = BY_PATH % url_of(graphql, story)
     assert cached_get(client, query)["page"] is not None  # now in the response cache
@@ -85,15 +90,15 @@ def test_the_scheduler_unpublishes_an_expired_page_and_cached_answers_follow(gra
     assert cached_get(client, query)["page"] is None
 
 
-def test_the_scheduler_publishes_a_page_whose_go_live_date_has_passed(graphql, client, committed, editor):  # noqa: F811
-    index = CityStoryIndexPage.objects.get(locale__language_code="fr")
+def test_the_scheduler_publishes_a_page_whose_go_live_date_has_passed(graphql, client, committed, editor):
+    index = section(CityStoryIndexPage)
     story = CityStoryPage(
         title="Palerme, une ville refuge", slug="palerme-ville-refuge", summary="Palerme.", live=False
     )
     index.add_child(instance=story)
     go_live_at = timezone.now() + timedelta(hours=1)
     revision = story.save_revision(user=editor, approved_go_live_at=go_live_at)
-    query = BY_PATH % "/fr/histoires/palerme-ville-refuge/"
+    query = BY_PATH % f"/fr/{index.slug}/palerme-ville-refuge/"
     assert cached_get(client, query)["page"] is None  # now in the response cache
 
     committed(lambda: call_command("publish_on_schedule"))

@@ -3,60 +3,76 @@
 import pytest
 from wagtail.rich_text import RichText
 
-from campaign.models import CharterChapterPage, PrinciplePage, StandardPage
+from campaign.models import CharterPage, CityStoryIndexPage
+
+from ..factories import (
+    CharterChapterPageFactory,
+    CityStoryPageFactory,
+    ImageFactory,
+    PrinciplePageFactory,
+    StandardPageFactory,
+    home,
+    section,
+    translate,
+)
 
 pytestmark = pytest.mark.django_db
 
 BODY = """
 query ($path: String!) {
   page(path: $path) {
-    ... on CharterChapterPage { body { __typename ... on CommitmentsBlock { id verb items } } }
-    ... on StandardPage { body { __typename ... on ParagraphBlock { id html } } }
-    ... on HomePage { body { __typename ... on CallToActionBlock { title url } } }
+    ... on StandardPage {
+      body { __typename ... on ParagraphBlock { id html } ... on CallToActionBlock { title url } }
+    }
   }
 }
 """
 
 
-def test_the_commitments_chapter_lists_43_commitments_in_every_language(graphql):
-    for path in ("/fr/charte/engagements/", "/en/charter/commitments/", "/es/carta/compromisos/"):
-        blocks = graphql(BODY, path=path)["data"]["page"]["body"]
-        lists = [block for block in blocks if block["__typename"] == "CommitmentsBlock"]
-        assert [len(block["items"]) for block in lists] == [5, 8, 5, 12, 13], path
-        assert all(block["id"] for block in lists)
-
-
 def test_calls_to_action_point_at_pages_in_the_readers_locale(graphql):
-    blocks = graphql(BODY, path="/es/")["data"]["page"]["body"]
-    urls = {block["url"] for block in blocks if block["__typename"] == "CallToActionBlock"}
-    assert {"/es/carta/", "/es/historias/", "/es/adherir/"} <= urls
+    target = StandardPageFactory(parent=home(), slug="page-cible")
+    translate(target, "es", slug="pagina-destino")
+    action = {"title": "Lire", "text": "", "button_label": "Lire", "page": target, "url": ""}
+    page = StandardPageFactory(parent=home(), slug="appel-a-agir", body=[("call_to_action", action)])
+    blocks = graphql(BODY, path=f"/es/{page.slug}/")["data"]["page"]["body"]
+    assert [block["url"] for block in blocks if block["__typename"] == "CallToActionBlock"] == ["/es/pagina-destino/"]
 
 
 def test_rich_text_links_go_to_the_frontend_in_the_same_locale_and_never_to_drafts(graphql):
-    about = StandardPage.objects.get(locale__language_code="fr", slug="a-propos")
-    principle = PrinciplePage.objects.get(locale__language_code="fr", number=1)
-    chapter = CharterChapterPage.objects.get(locale__language_code="fr", number=2)
+    charter = section(CharterPage)
+    principle = PrinciplePageFactory(parent=charter, slug="dignite-d-essai")
+    chapter = CharterChapterPageFactory(parent=charter, number=2)
     chapter.unpublish()
-    about.body = [
-        (
-            "paragraph",
-            RichText(
-                f'<p><a linktype="page" id="{principle.pk}">Dignité</a> et '
-                f'<a linktype="page" id="{chapter.pk}">vision</a></p>'
-            ),
-        )
-    ]
-    about.save_revision().publish()
+    about = StandardPageFactory(
+        parent=home(),
+        slug="a-propos-d-essai",
+        body=[
+            (
+                "paragraph",
+                RichText(
+                    f'<p><a linktype="page" id="{principle.pk}">Dignité</a> et '
+                    f'<a linktype="page" id="{chapter.pk}">vision</a></p>'
+                ),
+            )
+        ],
+    )
 
-    blocks = graphql(BODY, path="/fr/a-propos/")["data"]["page"]["body"]
+    blocks = graphql(BODY, path=f"/fr/{about.slug}/")["data"]["page"]["body"]
     html = blocks[0]["html"]
-    assert '<a href="/fr/charte/dignite/">Dignité</a>' in html
+    assert f'<a href="/fr/{charter.slug}/dignite-d-essai/">Dignité</a>' in html
     assert "<a>vision</a>" in html, "a link to an unpublished page keeps its text but loses its address"
 
 
+@pytest.fixture
+def story_path():
+    """The English address of a story with a cover image of the size the content's placeholders have."""
+    story = CityStoryPageFactory(parent=section(CityStoryIndexPage), cover_image=ImageFactory(size=(1200, 675)))
+    return f"/en/{section(CityStoryIndexPage, 'en').slug}/{story.slug}/"
+
+
 STORY_IMAGE = """
-query ($spec: String!, $format: ImageFormat, $widths: [Int!]!) {
-  page(path: "/en/stories/milan-first-steps/") {
+query ($path: String!, $spec: String!, $format: ImageFormat, $widths: [Int!]!) {
+  page(path: $path) {
     ... on CityStoryPage {
       coverImage { width height rendition(spec: $spec, format: $format) { url width height } srcset(widths: $widths) }
     }
@@ -65,12 +81,16 @@ query ($spec: String!, $format: ImageFormat, $widths: [Int!]!) {
 """
 
 
-def test_a_rendition_from_the_allow_list_is_created_once_and_reused(graphql):
+def story_image(graphql, story_path: str, **variables) -> dict:
+    return graphql(STORY_IMAGE, path=story_path, **variables)
+
+
+def test_a_rendition_from_the_allow_list_is_created_once_and_reused(graphql, story_path):
     from wagtail.images.models import Rendition
 
-    first = graphql(STORY_IMAGE, spec="fill-400x225", format="WEBP", widths=[320, 640])["data"]["page"]
+    first = story_image(graphql, story_path, spec="fill-400x225", format="WEBP", widths=[320, 640])["data"]["page"]
     count = Rendition.objects.count()
-    second = graphql(STORY_IMAGE, spec="fill-400x225", format="WEBP", widths=[320, 640])["data"]["page"]
+    second = story_image(graphql, story_path, spec="fill-400x225", format="WEBP", widths=[320, 640])["data"]["page"]
     assert first == second and Rendition.objects.count() == count
     rendition = first["coverImage"]["rendition"]
     assert (rendition["width"], rendition["height"]) == (400, 225)
@@ -78,10 +98,10 @@ def test_a_rendition_from_the_allow_list_is_created_once_and_reused(graphql):
     assert first["coverImage"]["srcset"].count("w,") == 1 and first["coverImage"]["srcset"].endswith(" 640w")
 
 
-def test_an_avif_rendition_is_a_real_avif_file(graphql):
+def test_an_avif_rendition_is_a_real_avif_file(graphql, story_path):
     from wagtail.images.models import Rendition
 
-    body = graphql(STORY_IMAGE, spec="fill-400x225", format="AVIF", widths=[320])
+    body = story_image(graphql, story_path, spec="fill-400x225", format="AVIF", widths=[320])
     rendition = body["data"]["page"]["coverImage"]["rendition"]
     assert rendition["url"].endswith(".avif") and (rendition["width"], rendition["height"]) == (400, 225)
     stored = Rendition.objects.get(file__endswith=rendition["url"].rsplit("/", 1)[1])
@@ -89,17 +109,17 @@ def test_an_avif_rendition_is_a_real_avif_file(graphql):
         assert avif.read(12)[4:12] == b"ftypavif"
 
 
-def test_without_an_avif_codec_an_avif_rendition_is_a_clear_error(graphql, monkeypatch):
+def test_without_an_avif_codec_an_avif_rendition_is_a_clear_error(graphql, story_path, monkeypatch):
     from PIL import features
 
     monkeypatch.setattr(features, "check", lambda feature: feature != "avif")
-    body = graphql(STORY_IMAGE, spec="fill-400x225", format="AVIF", widths=[320])
+    body = story_image(graphql, story_path, spec="fill-400x225", format="AVIF", widths=[320])
     error = body["errors"][0]
     assert error["extensions"]["code"] == "INVALID_INPUT" and "AVIF" in error["message"]
 
 
 @pytest.mark.parametrize(("spec", "widths"), [("fill-9999x9999", [320]), ("fill-400x225", [321]), ("fill-400x225", [])])
-def test_specs_and_widths_outside_the_allow_list_are_invalid_input(graphql, spec, widths):
-    body = graphql(STORY_IMAGE, spec=spec, format="ORIGINAL", widths=widths)
+def test_specs_and_widths_outside_the_allow_list_are_invalid_input(graphql, story_path, spec, widths):
+    body = story_image(graphql, story_path, spec=spec, format="ORIGINAL", widths=widths)
     assert body["errors"][0]["extensions"]["code"] == "INVALID_INPUT"
     assert "Traceback" not in str(body)

@@ -1,9 +1,11 @@
 """page(path) and pageById: locale prefixes, translated slugs, fallback, hreflang, and nothing that is not public."""
 
 import pytest
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
-from campaign.models import CityStoryIndexPage, CityStoryPage, PrinciplePage
+from campaign.models import CharterPage, CityStoryIndexPage
+
+from ..factories import CityStoryPageFactory, ImageFactory, PrinciplePageFactory, section, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -18,11 +20,35 @@ query Page($path: String!) {
   }
 }
 """
+SLUGS = {"fr": "principe-d-essai", "en": "test-principle", "es": "principio-de-prueba"}
 
 
-def test_a_translated_principle_is_served_in_spanish_at_its_spanish_path(graphql, settings):
-    page = graphql(PAGE, path="/es/carta/dignidad/")["data"]["page"]
-    spanish = PrinciplePage.objects.get(locale__language_code="es", number=1)
+def path_in_section(model, language_code: str, slug: str) -> str:
+    return f"/{language_code}/{section(model, language_code).slug}/{slug}/"
+
+
+def principle_path(language_code: str) -> str:
+    return path_in_section(CharterPage, language_code, SLUGS[language_code])
+
+
+@pytest.fixture
+def principle():
+    """A principle of the loaded charter, translated into English and Spanish with slugs of their own."""
+    french = PrinciplePageFactory(parent=section(CharterPage), title="Principe d'essai", slug=SLUGS["fr"], number=1)
+    translate(french, "en", title="Test principle", slug=SLUGS["en"])
+    translate(french, "es", title="Principio de prueba", slug=SLUGS["es"])
+    return french
+
+
+@pytest.fixture
+def story():
+    """A story of the loaded stories index that no one has translated: its English version is an alias."""
+    return CityStoryPageFactory(parent=section(CityStoryIndexPage), slug="histoire-non-traduite")
+
+
+def test_a_translated_principle_is_served_in_spanish_at_its_spanish_path(graphql, settings, principle):
+    page = graphql(PAGE, path=principle_path("es"))["data"]["page"]
+    spanish = principle.get_translation(section(CharterPage, "es").locale).specific
     assert page["__typename"] == page["pageType"] == "PrinciplePage"
     assert (page["title"], page["locale"], page["contentLocale"], page["isFallback"]) == (
         spanish.title,
@@ -32,49 +58,49 @@ def test_a_translated_principle_is_served_in_spanish_at_its_spanish_path(graphql
     )
     assert [p["text"] for p in page["priorities"]] == [b.value for b in spanish.priorities]
     assert [p["position"] for p in page["priorities"]] == [1, 2, 3, 4, 5]
-    assert page["breadcrumbs"][-1]["url"] == "/es/carta/"
-    assert page["seo"]["canonicalUrl"] == f"{settings.FRONTEND_URL}/es/carta/dignidad/"
+    assert page["breadcrumbs"][-1]["url"] == f"/es/{section(CharterPage, 'es').slug}/"
+    assert page["seo"]["canonicalUrl"] == f"{settings.FRONTEND_URL}{principle_path('es')}"
     assert {(t["locale"], t["url"], t["isFallback"]) for t in page["translations"]} == {
-        ("fr", "/fr/charte/dignite/", False),
-        ("en", "/en/charter/dignity/", False),
+        ("fr", principle_path("fr"), False),
+        ("en", principle_path("en"), False),
     }
 
 
-def test_the_three_language_versions_share_a_translation_key(graphql):
-    keys = {
-        graphql(PAGE, path=path)["data"]["page"]["translationKey"]
-        for path in ("/fr/charte/dignite/", "/en/charter/dignity/", "/es/carta/dignidad/")
-    }
-    assert len(keys) == 1
+def test_the_three_language_versions_share_a_translation_key(graphql, principle):
+    keys = {graphql(PAGE, path=principle_path(code))["data"]["page"]["translationKey"] for code in SLUGS}
+    assert keys == {str(principle.translation_key)}
 
 
-def test_an_untranslated_story_is_served_in_french_under_the_english_tree(graphql):
-    story = CityStoryPage.objects.get(locale__language_code="fr", slug="dallas-ambassadeurs-communautaires")
-    page = graphql(PAGE, path="/en/stories/dallas-ambassadeurs-communautaires/")["data"]["page"]
+def test_an_untranslated_story_is_served_in_french_under_the_english_tree(graphql, story):
+    english_path = path_in_section(CityStoryIndexPage, "en", story.slug)
+    page = graphql(PAGE, path=english_path)["data"]["page"]
     assert (page["title"], page["locale"], page["contentLocale"], page["isFallback"]) == (story.title, "en", "fr", True)
-    assert page["url"] == "/en/stories/dallas-ambassadeurs-communautaires/"
-    index = CityStoryIndexPage.objects.get(locale__language_code="en")
+    assert page["url"] == english_path
+    index = section(CityStoryIndexPage, "en")
     assert index.alias_of_id is None, "the English stories index itself is translated"
-    assert page["breadcrumbs"][-1] == {"title": index.title, "url": "/en/stories/"}
+    assert page["breadcrumbs"][-1] == {"title": index.title, "url": f"/en/{index.slug}/"}
 
 
-@pytest.mark.parametrize("path", ["/de/charte/", "/fr/nulle-part/", "", "/", "//..//", "/fr/charte/dignite/x/y/"])
+@pytest.mark.parametrize("path", ["/de/", "/fr/nulle-part/", "", "/", "//..//"])
 def test_nothing_there_is_null_not_an_error(graphql, path):
     assert graphql(PAGE, path=path) == {"data": {"page": None}}
 
 
-def test_a_draft_is_not_served(graphql):
-    principle = PrinciplePage.objects.get(locale__language_code="fr", number=3)
+def test_a_real_page_under_an_unknown_locale_or_a_path_below_a_leaf_page_is_null(graphql, principle):
+    for path in (principle_path("fr").replace("/fr/", "/de/", 1), principle_path("fr") + "x/y/"):
+        assert graphql(PAGE, path=path) == {"data": {"page": None}}, path
+
+
+def test_a_draft_is_not_served(graphql, principle):
     principle.unpublish()
-    assert graphql(PAGE, path="/fr/charte/reconnaissance/")["data"]["page"] is None
+    assert graphql(PAGE, path=principle_path("fr"))["data"]["page"] is None
 
 
-def test_a_restricted_page_and_its_aliases_are_not_served(graphql):
-    story = CityStoryPage.objects.get(locale__language_code="fr", slug="dallas-ambassadeurs-communautaires")
+def test_a_restricted_page_and_its_aliases_are_not_served(graphql, story):
     PageViewRestriction.objects.create(page=story, restriction_type="password", password="secret")
     for path in (
-        "/fr/histoires/dallas-ambassadeurs-communautaires/",
-        "/en/stories/dallas-ambassadeurs-communautaires/",
+        path_in_section(CityStoryIndexPage, "fr", story.slug),
+        path_in_section(CityStoryIndexPage, "en", story.slug),
     ):
         assert graphql(PAGE, path=path)["data"]["page"] is None, path
 
@@ -82,21 +108,18 @@ def test_a_restricted_page_and_its_aliases_are_not_served(graphql):
 BY_ID = "query ($id: ID!, $locale: String) { pageById(id: $id, locale: $locale) { title locale isFallback url } }"
 
 
-def test_page_by_id_serves_the_requested_locales_version(graphql):
-    french = PrinciplePage.objects.get(locale__language_code="fr", number=2)
-    english = PrinciplePage.objects.get(locale=Locale.objects.get(language_code="en"), number=2)
-    page = graphql(BY_ID, id=str(french.pk), locale="en")["data"]["pageById"]
+def test_page_by_id_serves_the_requested_locales_version(graphql, principle):
+    page = graphql(BY_ID, id=str(principle.pk), locale="en")["data"]["pageById"]
     assert page == {
-        "title": english.title,
+        "title": "Test principle",
         "locale": "en",
         "isFallback": False,
-        "url": "/en/charter/equity/",
+        "url": principle_path("en"),
     }
 
 
-def test_an_unknown_locale_is_a_coded_error(graphql):
-    french = PrinciplePage.objects.get(locale__language_code="fr", number=2)
-    body = graphql(BY_ID, id=str(french.pk), locale="de")
+def test_an_unknown_locale_is_a_coded_error(graphql, principle):
+    body = graphql(BY_ID, id=str(principle.pk), locale="de")
     assert body["data"] == {"pageById": None}
     assert body["errors"][0]["extensions"]["code"] == "UNKNOWN_LOCALE"
     assert "fr, en, es" in body["errors"][0]["message"]
@@ -113,7 +136,14 @@ def test_the_committed_schema_file_is_current():
     call_command("export_schema", "--check")
 
 
-def test_a_story_shares_its_cover_image_for_link_previews(graphql):
-    seo = graphql('{ page(path: "/en/stories/milan-first-steps/") { seo { image { width height } } } }')
-    assert seo["data"]["page"]["seo"]["image"] == {"width": 1200, "height": 675}
-    assert graphql('{ page(path: "/en/charter/") { seo { image { width } } } }')["data"]["page"]["seo"]["image"] is None
+SEO_IMAGE = "query ($path: String!) { page(path: $path) { seo { image { width height } } } }"
+
+
+def test_a_story_shares_its_cover_image_for_link_previews(graphql, story):
+    cover = ImageFactory(size=(800, 450))
+    story.cover_image = cover
+    story.save_revision().publish()
+    seo = graphql(SEO_IMAGE, path=path_in_section(CityStoryIndexPage, "en", story.slug))["data"]["page"]["seo"]
+    assert seo["image"] == {"width": cover.width, "height": cover.height}
+    charter = graphql(SEO_IMAGE, path=f"/en/{section(CharterPage, 'en').slug}/")["data"]["page"]["seo"]
+    assert charter["image"] is None

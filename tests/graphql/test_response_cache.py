@@ -6,6 +6,7 @@ of the data starts when the change commits.
 
 import hashlib
 import json
+from typing import NamedTuple
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -13,30 +14,55 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from campaign.models import CityStoryPage, PrinciplePage, SiteSettings, StandardPage, Theme
+from campaign.models import CharterPage, CityStoryIndexPage, PrinciplePage, SiteSettings, Theme
 
-from ..factories import make_endorsement
+from ..factories import (
+    CityStoryPageFactory,
+    PrinciplePageFactory,
+    StandardPageFactory,
+    home,
+    make_endorsement,
+    section,
+    translate,
+)
 
 pytestmark = pytest.mark.django_db
 
 TITLE = "query ($path: String!) { page(path: $path) { title } }"
-DIGNITY = "/fr/charte/dignite/"
 
 
-def title(graphql, path=DIGNITY):
+class Principle(NamedTuple):
+    french: PrinciplePage
+    spanish: PrinciplePage
+    paths: dict[str, str]
+
+
+@pytest.fixture
+def principle() -> Principle:
+    """A principle of the loaded charter with its Spanish translation, and the addresses of both."""
+    french = PrinciplePageFactory(parent=section(CharterPage), title="Dignité d'essai", slug="dignite-d-essai")
+    spanish = translate(french, "es", title="Dignidad de prueba", slug="dignidad-de-prueba")
+    paths = {
+        "fr": f"/fr/{section(CharterPage, 'fr').slug}/dignite-d-essai/",
+        "es": f"/es/{section(CharterPage, 'es').slug}/dignidad-de-prueba/",
+    }
+    return Principle(french, spanish, paths)
+
+
+def title(graphql, path):
     page = graphql(TITLE, path=path)["data"]["page"]
     return page and page["title"]
 
 
-def test_a_repeated_query_costs_no_sql_even_written_differently(graphql):
-    graphql(TITLE, path=DIGNITY)
+def test_a_repeated_query_costs_no_sql_even_written_differently(graphql, principle):
+    graphql(TITLE, path=principle.paths["fr"])
     with CaptureQueriesContext(connection) as queries:
-        again = graphql("query($path:String!){page(path:$path){\n  title\n}}", path=DIGNITY)
+        again = graphql("query($path:String!){page(path:$path){\n  title\n}}", path=principle.paths["fr"])
     assert again["data"]["page"]["title"] and len(queries) == 0
 
 
-def test_other_variables_are_another_entry(graphql):
-    assert title(graphql) != title(graphql, "/es/carta/dignidad/")
+def test_other_variables_are_another_entry(graphql, principle):
+    assert title(graphql, principle.paths["fr"]) != title(graphql, principle.paths["es"])
 
 
 def publish_title(page, new_title):
@@ -44,49 +70,48 @@ def publish_title(page, new_title):
     page.save_revision().publish()
 
 
-def test_publishing_a_page_is_seen_at_once(graphql, committed):
-    assert title(graphql) != "Dignité (nouveau)"
-    principle = PrinciplePage.objects.get(locale__language_code="fr", number=1)
-    committed(lambda: publish_title(principle, "Dignité (nouveau)"))
-    assert title(graphql) == "Dignité (nouveau)"
+def test_publishing_a_page_is_seen_at_once(graphql, committed, principle):
+    assert title(graphql, principle.paths["fr"]) != "Dignité (nouveau)"
+    committed(lambda: publish_title(principle.french, "Dignité (nouveau)"))
+    assert title(graphql, principle.paths["fr"]) == "Dignité (nouveau)"
 
 
-def test_publishing_a_translation_is_seen_at_once(graphql, committed):
-    title(graphql, "/es/carta/dignidad/")
-    principle = PrinciplePage.objects.get(locale__language_code="es", number=1)
-    committed(lambda: publish_title(principle, "Dignidad (nueva)"))
-    assert title(graphql, "/es/carta/dignidad/") == "Dignidad (nueva)"
+def test_publishing_a_translation_is_seen_at_once(graphql, committed, principle):
+    title(graphql, principle.paths["es"])
+    committed(lambda: publish_title(principle.spanish, "Dignidad (nueva)"))
+    assert title(graphql, principle.paths["es"]) == "Dignidad (nueva)"
 
 
-def test_unpublishing_a_page_is_seen_at_once(graphql, committed):
-    assert title(graphql)
-    principle = PrinciplePage.objects.get(locale__language_code="fr", number=1)
-    committed(principle.unpublish)
-    assert title(graphql) is None
+def test_unpublishing_a_page_is_seen_at_once(graphql, committed, principle):
+    assert title(graphql, principle.paths["fr"])
+    committed(principle.french.unpublish)
+    assert title(graphql, principle.paths["fr"]) is None
 
 
 def test_deleting_a_page_is_seen_at_once(graphql, committed):
-    path = "/fr/histoires/milan-premiers-pas/"
+    index = section(CityStoryIndexPage)
+    story = CityStoryPageFactory(parent=index, slug="histoire-a-supprimer")
+    path = f"/fr/{index.slug}/histoire-a-supprimer/"
     assert title(graphql, path)
-    story = CityStoryPage.objects.get(locale__language_code="fr", slug="milan-premiers-pas")
     committed(story.delete)
     assert title(graphql, path) is None
 
 
 def test_moving_a_page_is_seen_at_once(graphql, committed):
-    legal = StandardPage.objects.get(locale__language_code="fr", slug="mentions-legales")
-    privacy = StandardPage.objects.get(locale__language_code="fr", slug="confidentialite")
-    assert title(graphql, "/fr/mentions-legales/")
+    legal = StandardPageFactory(parent=home(), slug="mentions-d-essai")
+    privacy = StandardPageFactory(parent=home(), slug="confidentialite-d-essai")
+    assert title(graphql, "/fr/mentions-d-essai/")
     committed(lambda: legal.move(privacy, pos="last-child"))
-    assert title(graphql, "/fr/mentions-legales/") is None
-    assert title(graphql, "/fr/confidentialite/mentions-legales/") == legal.title
+    assert title(graphql, "/fr/mentions-d-essai/") is None
+    assert title(graphql, "/fr/confidentialite-d-essai/mentions-d-essai/") == legal.title
 
 
-def test_restricting_a_page_is_seen_at_once(graphql, committed):
-    assert title(graphql)
-    principle = PrinciplePage.objects.get(locale__language_code="fr", number=1)
-    committed(lambda: PageViewRestriction.objects.create(page=principle, restriction_type="password", password="x"))
-    assert title(graphql) is None
+def test_restricting_a_page_is_seen_at_once(graphql, committed, principle):
+    assert title(graphql, principle.paths["fr"])
+    committed(
+        lambda: PageViewRestriction.objects.create(page=principle.french, restriction_type="password", password="x")
+    )
+    assert title(graphql, principle.paths["fr"]) is None
 
 
 def test_saving_a_snippet_is_seen_at_once(graphql, committed):
@@ -108,9 +133,9 @@ def test_saving_site_settings_is_seen_at_once(graphql, committed):
     assert graphql(query)["data"]["site"]["name"] == "Charte (nouveau nom)"
 
 
-def test_approving_an_endorsement_is_seen_at_once_and_leaves_cached_pages_alone(graphql, committed):
+def test_approving_an_endorsement_is_seen_at_once_and_leaves_cached_pages_alone(graphql, committed, principle):
     endorsement = make_endorsement("Lyon")
-    graphql(TITLE, path=DIGNITY)
+    graphql(TITLE, path=principle.paths["fr"])
     assert graphql("{ endorsementStats { total } }")["data"]["endorsementStats"]["total"] == 0
 
     def approve():
@@ -121,7 +146,7 @@ def test_approving_an_endorsement_is_seen_at_once_and_leaves_cached_pages_alone(
     committed(approve)
     assert graphql("{ endorsementStats { total } }")["data"]["endorsementStats"]["total"] == 1
     with CaptureQueriesContext(connection) as queries:
-        graphql(TITLE, path=DIGNITY)
+        graphql(TITLE, path=principle.paths["fr"])
     assert len(queries) == 0, "page answers do not depend on endorsements"
 
 
@@ -132,15 +157,14 @@ def test_answers_with_errors_are_not_cached(graphql):
     assert body["errors"][0]["extensions"]["code"] == "UNKNOWN_LOCALE" and len(queries) > 0
 
 
-def test_preview_is_never_cached(client):
-    principle = PrinciplePage.objects.get(locale__language_code="fr", number=1)
-    token = parse_qs(urlparse(principle.serve_preview(None, "")["Location"]).query)["token"][0]
+def test_preview_is_never_cached(client, principle):
+    token = parse_qs(urlparse(principle.french.serve_preview(None, "")["Location"]).query)["token"][0]
     params = {"query": "query ($t: String!) { preview(token: $t) { title } }", "variables": json.dumps({"t": token})}
     response = client.get("/graphql/", params)
     assert response.status_code == 200 and response["Cache-Control"] == "no-store"
     with CaptureQueriesContext(connection) as queries:
         again = client.get("/graphql/", params)
-    assert again.json()["data"]["preview"]["title"] == principle.title and len(queries) > 0
+    assert again.json()["data"]["preview"]["title"] == principle.french.title and len(queries) > 0
 
 
 def get(client, query, **headers):

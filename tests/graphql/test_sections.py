@@ -4,80 +4,103 @@ import pytest
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
-from campaign.models import MilestonePage, NavigationMenu, PrinciplePage
+from campaign.models import CharterPage, NavigationMenu, SiteSettings, TimelinePage
 from campaign.pages.base import frontend_path
+
+from ..factories import (
+    MilestonePageFactory,
+    NavigationMenuFactory,
+    PrinciplePageFactory,
+    SiteSettingsFactory,
+    StandardPageFactory,
+    home,
+    section,
+    translate,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-def test_site_settings_and_menus_are_localized_with_links_in_the_locale(graphql):
+def menu_link(title: str, page: Page, children: tuple = ()) -> tuple:
+    return ("item", {"title": title, "page": page, "url": "", "children": list(children)})
+
+
+def replace_menu(language_code: str, handle: str, *items) -> None:
+    locale = home(language_code).locale
+    NavigationMenu.objects.filter(locale=locale, handle=handle).delete()
+    NavigationMenuFactory(locale=locale, handle=handle, items=list(items))
+
+
+@pytest.fixture
+def legal_page():
+    """A French page under the home page, translated into English and Spanish with slugs of their own."""
+    french = StandardPageFactory(parent=home(), title="Mentions", slug="mentions-d-essai")
+    translate(french, "en", title="Legal", slug="legal-test")
+    translate(french, "es", title="Aviso", slug="aviso-de-prueba")
+    return french
+
+
+def test_site_settings_and_menus_are_localized_with_links_in_the_locale(graphql, legal_page):
+    spanish = home("es").locale
+    child = StandardPageFactory(parent=legal_page, slug="sous-page-d-essai")
+    replace_menu("es", "main", menu_link("Aviso", legal_page, [{"title": "Más", "page": child, "url": ""}]))
+    SiteSettings.objects.filter(locale=spanish).delete()
+    SiteSettingsFactory(locale=spanish, site_name="Carta de prueba", privacy_page=legal_page)
+
     site = graphql("""{ site(locale: "es") { name locale mainMenu { title url children { url } } footerMenu { url }
                         socialLinks { network url } hashtags contactEmail privacyPage { url } } }""")["data"]["site"]
-    assert site["locale"] == "es" and site["name"] == "Carta de Lampedusa"
-    assert site["mainMenu"][0]["url"] == "/es/carta/"
-    assert "/es/carta/ambicion/" in [child["url"] for child in site["mainMenu"][0]["children"]]
-    assert site["privacyPage"] == {"url": "/es/privacidad/"}
-    assert "#NotABorderTale" in site["hashtags"] and site["socialLinks"]
+    assert site["locale"] == "es" and site["name"] == "Carta de prueba"
+    assert site["mainMenu"][0]["url"] == "/es/aviso-de-prueba/"
+    assert [child["url"] for child in site["mainMenu"][0]["children"]] == ["/es/aviso-de-prueba/sous-page-d-essai/"]
+    assert site["privacyPage"] == {"url": "/es/aviso-de-prueba/"}
+    assert "#LampedusaCharter" in site["hashtags"] and site["socialLinks"]
 
 
 def test_a_menu_not_yet_translated_falls_back_to_french_with_links_in_the_locale(graphql):
+    page = StandardPageFactory(parent=home(), slug="a-propos-d-essai")
+    translate(page, "en", slug="about-test")
+    replace_menu("fr", "footer", menu_link("À propos", page))
     NavigationMenu.objects.filter(locale__language_code="en", handle="footer").delete()
     footer = graphql('{ site(locale: "en") { footerMenu { title url } } }')["data"]["site"]["footerMenu"]
-    assert footer[0]["title"] == "À propos" and footer[0]["url"] == "/en/about/"
-
-
-def test_the_charter_lists_chapters_and_principles_in_charter_order(graphql):
-    charter = graphql("""{ charter(locale: "en") { title url chapters { number url } principles { number url }
-                           contributors partners } }""")["data"]["charter"]
-    assert charter["url"] == "/en/charter/"
-    assert [c["number"] for c in charter["chapters"]] == [1, 2, 3, 4]
-    assert [p["number"] for p in charter["principles"]] == [1, 2, 3, 4, 5, 6, 7]
-    assert charter["principles"][6]["url"] == "/en/charter/resilience/"
-    assert (len(charter["contributors"]), len(charter["partners"])) == (52, 17)
+    assert footer == [{"title": "À propos", "url": "/en/about-test/"}]
 
 
 def test_milestones_are_chronological_with_unknown_months_first(graphql):
-    undated = MilestonePage.objects.get(locale__language_code="fr", sort_key=30)
-    undated.month = None
-    undated.save_revision().publish()
+    timeline = section(TimelinePage)
+    for month in (5, None, 3):
+        MilestonePageFactory(parent=timeline, year=2099, month=month)
     milestones = graphql('{ milestones(locale: "fr") { year month title } }')["data"]["milestones"]
-    assert len(milestones) == 12
     years = [m["year"] for m in milestones]
     assert years == sorted(years)
-    of_2021 = [m["month"] for m in milestones if m["year"] == 2021]
-    assert of_2021[0] is None and of_2021[1:] == sorted(of_2021[1:])
+    assert [m["month"] for m in milestones if m["year"] == 2099] == [None, 3, 5]
 
 
-def test_the_campaign_and_its_featured_stories_in_spanish(graphql):
-    campaign = graphql("""{ campaign(locale: "es") { title hashtags launch { year month }
-                            featuredStories { url isFallback } } }""")["data"]["campaign"]
-    assert campaign["title"] == "No es solo una historia de fronteras"
-    assert campaign["launch"] == {"year": 2021, "month": 12}
-    assert campaign["featuredStories"][0] == {"url": "/es/historias/aman-academia-clima-infancia/", "isFallback": False}
-
-
-def test_the_sitemap_lists_the_pages_a_locale_has_in_its_language_with_their_hreflang_alternates(graphql):
+def test_the_sitemap_lists_the_pages_a_locale_has_in_its_language_with_their_hreflang_alternates(graphql, legal_page):
     entries = graphql('{ sitemap(locale: "es") { url lastModified alternates { locale url } } }')["data"]["sitemap"]
     spanish = Page.objects.live().filter(locale__language_code="es", depth__gte=2, alias_of__isnull=True)
     assert len(entries) == spanish.count()
-    dignity = next(entry for entry in entries if entry["url"] == "/es/carta/dignidad/")
-    assert {(a["locale"], a["url"]) for a in dignity["alternates"]} == {
-        ("fr", "/fr/charte/dignite/"),
-        ("en", "/en/charter/dignity/"),
-        ("es", "/es/carta/dignidad/"),
-        ("x-default", "/fr/charte/dignite/"),
+    translated = next(entry for entry in entries if entry["url"] == "/es/aviso-de-prueba/")
+    assert {(a["locale"], a["url"]) for a in translated["alternates"]} == {
+        ("fr", "/fr/mentions-d-essai/"),
+        ("en", "/en/legal-test/"),
+        ("es", "/es/aviso-de-prueba/"),
+        ("x-default", "/fr/mentions-d-essai/"),
     }
     fallback = Page.objects.live().filter(locale__language_code="es", alias_of__isnull=False).first()
     assert frontend_path(fallback) not in {entry["url"] for entry in entries}, "its canonical URL is the French one"
 
 
 def test_changing_a_slug_leaves_a_permanent_redirect_from_the_old_path(graphql, django_capture_on_commit_callbacks):
-    principle = PrinciplePage.objects.get(locale__language_code="fr", number=5)
+    charter = section(CharterPage)
+    principle = PrinciplePageFactory(parent=charter, slug="solidarite-d-essai")
     principle.slug = "solidarite-entre-territoires"
     with django_capture_on_commit_callbacks(execute=True):  # Wagtail creates the redirect once the change commits
         principle.save_revision().publish()
-    redirect = graphql('{ redirect(path: "/fr/charte/solidarite/") { url permanent } }')["data"]["redirect"]
-    assert redirect == {"url": "/fr/charte/solidarite-entre-territoires/", "permanent": True}
+    redirect = graphql(
+        "query ($path: String!) { redirect(path: $path) { url permanent } }",
+        path=f"/fr/{charter.slug}/solidarite-d-essai/",
+    )["data"]["redirect"]
+    assert redirect == {"url": f"/fr/{charter.slug}/solidarite-entre-territoires/", "permanent": True}
 
 
 def test_an_editors_redirect_to_an_external_site_and_an_unknown_path(graphql):
