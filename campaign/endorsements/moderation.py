@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from campaign.endorsements import mail
@@ -24,10 +25,26 @@ ALLOWED_FROM = {
 ERASED = "—"
 
 
+# What the signer reads when a confirmation link does not work, by the problem's code.
+TOKEN_MESSAGES = {
+    "TOKEN_INVALID": _("This confirmation link is not valid, or it was already used."),
+    "TOKEN_EXPIRED": _("This confirmation link has expired; please endorse again."),
+    "DUPLICATE": _(
+        "Another endorsement of this institution was confirmed first; it is being reviewed or is "
+        "published. If you think it is a mistake, please write to the campaign."
+    ),
+}
+
+
 class TokenProblem(ValueError):
     def __init__(self, code: str):
         super().__init__(code)
         self.code = code
+
+    @property
+    def message(self) -> str:
+        """In the active language: the caller chooses it (the signer's)."""
+        return str(TOKEN_MESSAGES[self.code])
 
 
 @dataclass

@@ -15,6 +15,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page, TranslatableMixin
 
+from campaign.i18n.locales import default_locale
 from campaign.i18n.status_queries import PUBLISHED_STATUSES, TRANSLATOR_STATUSES, with_translation_status
 from campaign.i18n.translation_state import TranslationStatus
 
@@ -48,7 +49,7 @@ class Coverage:
 
 def page_status_counts(locale: Locale) -> dict[int, Counter]:
     """Per content type id, the statuses in `locale` of the live French pages (two queries)."""
-    default = Locale.get_default()
+    default = default_locale()
     sources = Counter(Page.objects.filter(locale=default).live().values_list("content_type_id", flat=True).order_by())
     live_keys = Page.objects.filter(locale=default).live().values("translation_key")
     rows = (
@@ -91,7 +92,7 @@ def all_pages_coverage(locale: Locale, rows: list[Coverage], kind: str) -> Cover
 
 
 def snippet_coverage(locale: Locale) -> list[Coverage]:
-    default = Locale.get_default()
+    default = default_locale()
     rows = []
     for model in sorted(snippet_models(), key=lambda m: str(m._meta.verbose_name)):
         sources = model.objects.filter(locale=default).values_list("translation_key", flat=True)

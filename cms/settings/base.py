@@ -44,7 +44,6 @@ INSTALLED_APPS = [
     "django_countries",
     "django_ratelimit",
     "corsheaders",
-    "strawberry_django",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

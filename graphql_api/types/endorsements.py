@@ -9,6 +9,7 @@ from enum import Enum
 from typing import Annotated
 
 import strawberry
+from django.conf import settings
 from django.utils import translation
 from strawberry.file_uploads import Upload
 from wagtail.models import Locale
@@ -30,7 +31,7 @@ from ..errors import ApiError
 from ..pagination import page_window
 from ..request_cache import cached
 from . import taxonomy
-from .facets import FacetValue, facet_values
+from .facets import FacetValue, country_label, facet_values, term_label
 from .images import Image, image_node
 from .locales import requested_locale
 
@@ -205,7 +206,7 @@ def invalid(errors) -> InvalidEndorsement:
 
 
 def endorse(info: strawberry.Info, data: EndorsementInput) -> EndorsementReceived | InvalidEndorsement:
-    values = {name: getattr(data, name) for name in submission.FORM_TO_MODEL | {"region", "trap"}}
+    values = {name: getattr(data, name) for name in submission.FORM_TO_MODEL | {"trap"}}
     values = {name: "" if value is None else value for name, value in values.items()}
     result = submission.submit(values, info.context.request, logo=data.logo)
     if isinstance(result, submission.Received):
@@ -217,15 +218,8 @@ def confirm(token: str, language: str | None) -> EndorsementConfirmed | InvalidE
     try:
         confirmed = moderation.confirm(token)
     except moderation.TokenProblem as problem:
-        with translation.override(submission.signer_language({"language": language}, "fr")):
-            message = {
-                "TOKEN_INVALID": translation.gettext("This confirmation link is not valid, or it was already used."),
-                "TOKEN_EXPIRED": translation.gettext("This confirmation link has expired; please endorse again."),
-                "DUPLICATE": translation.gettext(
-                    "Another endorsement of this institution was confirmed first; it is being reviewed or is "
-                    "published. If you think it is a mistake, please write to the campaign."
-                ),
-            }[problem.code]
+        with translation.override(submission.signer_language({"language": language}, settings.LANGUAGE_CODE)):
+            message = problem.message
         return InvalidEndorsement(errors=[FieldError(field="token", code=problem.code, message=message)])
     return EndorsementConfirmed(reference=confirmed.reference, status=confirmed.status)
 
@@ -279,9 +273,9 @@ def endorsement_stats(info: strawberry.Info, locale: Locale) -> EndorsementStats
     kinds = kind_terms(locale)
     return EndorsementStats(
         total=stats.total,
-        by_country=facet_values(stats.by_country, lambda code: taxonomy.country(code, locale).name),
-        by_region=facet_values(stats.by_region, lambda code: regions[code].label if code in regions else code),
-        by_kind=facet_values(stats.by_kind, lambda code: kinds[code].label if code in kinds else code),
+        by_country=facet_values(stats.by_country, country_label(locale)),
+        by_region=facet_values(stats.by_region, term_label(regions)),
+        by_kind=facet_values(stats.by_kind, term_label(kinds)),
         by_month=[MonthCount(month=month, count=count) for month, count in stats.by_month],
     )
 

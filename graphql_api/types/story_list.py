@@ -14,7 +14,7 @@ from ..cost import sized, sliced
 from ..errors import ApiError
 from ..pagination import page_window
 from . import taxonomy
-from .facets import FacetValue, facet_values
+from .facets import FacetValue, country_label, facet_values, term_label
 from .locales import requested_locale
 from .page import with_cover_renditions
 from .stories import CityStoryPage, story_catalogue
@@ -69,16 +69,13 @@ class CityStoryList:
 
 
 def facet_labels(info: strawberry.Info, locale: Locale) -> dict:
-    regions = taxonomy.regions(info, locale)
-    themes = taxonomy.themes(info, locale)
-    engagements = taxonomy.engagement_types(info, locale)
     priorities = taxonomy.action_priorities(info, locale)
     principles = taxonomy.principles(info, locale)
     return {
-        "countries": lambda code: taxonomy.country(code, locale).name,
-        "regions": lambda code: regions[code].label if code in regions else code,
-        "themes": lambda code: themes[code].label if code in themes else code,
-        "engagement_types": lambda code: engagements[code].label if code in engagements else code,
+        "countries": country_label(locale),
+        "regions": term_label(taxonomy.regions(info, locale)),
+        "themes": term_label(taxonomy.themes(info, locale)),
+        "engagement_types": term_label(taxonomy.engagement_types(info, locale)),
         "action_priorities": lambda n: priorities[n].title if n in priorities else str(n),
         "principles": lambda n: principles[n].content.title if n in principles else str(n),
         "years": str,

@@ -6,6 +6,7 @@ from django_countries import countries as country_names
 from wagtail.models import Locale
 
 from campaign.catalogue.snippets import localized_all
+from campaign.i18n.locales import default_locale
 from campaign.i18n.localization import ServedPage, serve, visible_pages
 from campaign.models import ActionPriority as ActionPriorityModel
 from campaign.models import City as CityModel
@@ -47,12 +48,9 @@ def country(code: str, locale: Locale) -> Country:
         return Country(code=code, name=str(country_names.name(code)))
 
 
-def default_locale(info: strawberry.Info) -> Locale:
-    return cached(info, ("default_locale",), Locale.get_default)
-
-
 def localized_rows(info: strawberry.Info, queryset, locale: Locale) -> list:
-    return localized_all(queryset, locale, default_locale(info))
+    """The French locale is read once per request, however many taxonomies it serves as fallback for."""
+    return localized_all(queryset, locale, cached(info, ("default_locale",), default_locale))
 
 
 def terms(info: strawberry.Info, model, locale: Locale) -> dict[str, Term]:

@@ -13,6 +13,8 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
 
+from campaign.i18n.locales import default_locale
+
 
 class Command(BaseCommand):
     help = "Create a content language's locale and page tree (aliases of the French pages), ready for translation."
@@ -33,7 +35,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             locale, created = Locale.objects.get_or_create(language_code=language_code)
             sync, _ = LocaleSynchronization.objects.get_or_create(
-                locale=locale, defaults={"sync_from": Locale.get_default()}
+                locale=locale, defaults={"sync_from": default_locale()}
             )
             synchronize_tree(sync.sync_from, locale)
         self.report(locale, names[language_code], created, sync)

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale
 
+from campaign.i18n.locales import default_locale
 from campaign.loader import parts
 from campaign.loader.errors import ContentError
 from campaign.loader.locales import ensure_locales, synchronise_trees
@@ -85,7 +86,7 @@ class Command(BaseCommand):
     def import_translations(self, *, force: bool) -> TranslationImporter:
         """EN and ES arrive as translators deliver them: PO files imported through wagtail-localize."""
         importer = TranslationImporter(loaded_objects(), force=force)
-        for locale in Locale.objects.exclude(pk=Locale.get_default().pk).order_by("pk"):
+        for locale in Locale.objects.exclude(pk=default_locale().pk).order_by("pk"):
             self.stdout.write(f"Importing {locale.language_code} translations…")
             importer.import_language(locale)
         return importer

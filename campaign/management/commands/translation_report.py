@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from campaign.i18n.coverage import all_pages_coverage, page_coverage, snippet_coverage
+from campaign.i18n.locales import default_locale
 from campaign.i18n.status_queries import TRANSLATOR_STATUSES
 from campaign.i18n.translation_state import STATUS_LABELS
 
@@ -24,7 +25,7 @@ class Command(BaseCommand):
         header += f" {_('coverage'):>9}"
         self.stdout.write(header)
         self.stdout.write("-" * len(header))
-        for locale in Locale.objects.exclude(pk=Locale.get_default().pk).order_by("pk"):
+        for locale in Locale.objects.exclude(pk=default_locale().pk).order_by("pk"):
             pages = page_coverage(locale)
             rows = [*pages, all_pages_coverage(locale, pages, _("(all pages)")), *snippet_coverage(locale)]
             for row in rows:
