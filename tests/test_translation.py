@@ -7,7 +7,9 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from campaign.models import City, CityStoryPage, PrinciplePage
+from campaign.models import CharterPage, CityStoryIndexPage, CityStoryPage
+
+from .factories import CityFactory, CityStoryPageFactory, EngagementTypeFactory, PrinciplePageFactory, section
 
 
 def source_strings(instance) -> set[str]:
@@ -29,7 +31,7 @@ def test_every_french_page_exists_in_english_and_spanish_as_an_alias_until_trans
 
 @pytest.mark.django_db
 def test_an_editor_starts_a_spanish_translation_of_a_story_in_the_localize_editor(editor_client):
-    story = CityStoryPage.objects.get(locale__language_code="fr", slug=UNTRANSLATED_STORY)
+    story = CityStoryPageFactory(parent=section(CityStoryIndexPage), summary="Une ville accueille les nouveaux venus.")
     spanish = Locale.objects.get(language_code="es")
 
     response = editor_client.post(
@@ -49,12 +51,14 @@ def test_an_editor_starts_a_spanish_translation_of_a_story_in_the_localize_edito
 @pytest.mark.django_db
 def test_story_text_is_translated_while_names_codes_and_classification_are_synchronised():
     spanish = Locale.objects.get(language_code="es")
-    translated = CityStoryPage.objects.filter(locale=spanish, alias_of__isnull=True).values("translation_key")
-    story = (
-        CityStoryPage.objects.filter(locale__language_code="fr")
-        .exclude(quote_text="")
-        .exclude(translation_key__in=translated)
-        .first()
+    story = CityStoryPageFactory(
+        parent=section(CityStoryIndexPage),
+        quote_text="Nous accueillons.",
+        quote_author="Maria Rossi",
+        source_document="Rapport 2023",
+        source_reference="lignes 10-12",
+        engagement_type=EngagementTypeFactory(),
+        principles=[PrinciplePageFactory(parent=section(CharterPage))],
     )
     strings = source_strings(story)
     assert {story.title, story.summary, story.quote_text} <= strings
@@ -83,7 +87,7 @@ def test_story_text_is_translated_while_names_codes_and_classification_are_synch
 
 @pytest.mark.django_db
 def test_principle_number_is_synchronised_and_its_priorities_are_segments():
-    principle = PrinciplePage.objects.get(locale__language_code="fr", number=1)
+    principle = PrinciplePageFactory(parent=section(CharterPage), number=1)
     strings = source_strings(principle)
     priorities = [block.value for block in principle.priorities]
     assert len(priorities) == 5
@@ -94,5 +98,5 @@ def test_principle_number_is_synchronised_and_its_priorities_are_segments():
 
 @pytest.mark.django_db
 def test_a_city_name_is_translatable_but_its_country_and_position_are_not():
-    city = City.objects.get(locale__language_code="fr", name="Grenoble")
+    city = CityFactory(name="Grenoble")
     assert source_strings(city) == {"Grenoble"}

@@ -16,7 +16,7 @@ from wagtail.images.models import Image, Rendition
 from campaign.models import CityStoryPage
 from campaign.publishing.generations import forget_all
 
-from .test_operations import OPERATIONS, PATHS, SEARCH_WORDS
+from .test_seed_content_operations import OPERATIONS, PATHS, SEARCH_WORDS
 
 pytestmark = pytest.mark.django_db
 

@@ -18,10 +18,17 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 from wagtail.rich_text import RichText
 
-from campaign.models import CityStoryIndexPage, CityStoryPage, HomePage, PrinciplePage
+from campaign.models import CharterPage, CityStoryIndexPage, CityStoryPage, HomeFeaturedStory
 
-from ..factories import make_endorsement, make_image
-from ..graphql.conftest import graphql  # noqa: F401
+from ..factories import (
+    CityStoryPageFactory,
+    PrinciplePageFactory,
+    home,
+    make_endorsement,
+    make_image,
+    section,
+    translate,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +77,7 @@ ROOT_QUERIES = [
 
 @pytest.fixture
 def secrets(editor):
-    index = CityStoryIndexPage.objects.get(locale__language_code="fr")
+    index = section(CityStoryIndexPage)
     draft = CityStoryPage(
         title=f"{MARKER} draft story", slug="zqxleak-draft", summary=f"{MARKER} summary", owner=editor
     )
@@ -78,18 +85,18 @@ def secrets(editor):
     draft.save_revision()
     draft.unpublish()
 
-    principle = PrinciplePage.objects.get(locale__language_code="fr", number=1)
+    principle = PrinciplePageFactory(parent=section(CharterPage))
     principle.title = f"{MARKER} unpublished revision"
     principle.save_revision()
 
-    stories = CityStoryPage.objects.filter(locale__language_code="fr", live=True).order_by("pk")
-    for story, restriction in zip(stories[:2], ("password", "groups"), strict=True):
+    stories = [translated_story(index) for _ in range(2)]
+    for story, restriction in zip(stories, ("password", "groups"), strict=True):
         story.title = f"{MARKER} restricted {restriction}"
         story.save_revision().publish()
         rule = PageViewRestriction.objects.create(page=story, restriction_type=restriction, password="pw")
         if restriction == "groups":
             rule.groups.add(Group.objects.get_or_create(name="Insiders")[0])
-    translated_in_every_language(stories[:2])
+    translated_in_every_language(stories)
     published_then_expired(index)
 
     for status in ("unconfirmed", "pending_review", "rejected", "withdrawn"):
@@ -106,8 +113,15 @@ def secrets(editor):
         phone=f"+33 6 {MARKER}",
         approved_at=principle.first_published_at,
     )
-    with_private_images(story_on_the_home_page(excluding=stories[:2]))
+    with_private_images(featured_on_the_home_page(CityStoryPageFactory(parent=index)))
     return draft
+
+
+def translated_story(index: CityStoryIndexPage) -> CityStoryPage:
+    story = CityStoryPageFactory(parent=index)
+    for language_code in ("en", "es"):
+        translate(story, language_code, slug=f"{story.slug}-{language_code}")
+    return story
 
 
 def translated_in_every_language(stories) -> None:
@@ -137,10 +151,11 @@ def private_collection(name: str, restriction: str = "login") -> Collection:
     return collection
 
 
-def story_on_the_home_page(excluding) -> CityStoryPage:
-    home = HomePage.objects.get(locale__language_code="fr")
-    featured = [row.story for row in home.featured_stories.select_related("story").order_by("sort_order")]
-    return next(story for story in featured if story not in excluding).specific
+def featured_on_the_home_page(story: CityStoryPage) -> CityStoryPage:
+    french_home = home()
+    HomeFeaturedStory.objects.create(page=french_home, story=story, sort_order=0)
+    french_home.save_revision().publish()
+    return story
 
 
 def with_private_images(story: CityStoryPage) -> None:
@@ -167,7 +182,7 @@ def assert_clean(body: dict, what: str) -> None:
     assert "editor@example.org" not in text, what
 
 
-def test_no_root_field_reveals_anything_private(graphql, secrets):  # noqa: F811
+def test_no_root_field_reveals_anything_private(graphql, secrets):
     for locale in ("fr", "en", "es"):
         for query in ROOT_QUERIES:
             document = query % locale if "%s" in query else query
@@ -175,7 +190,7 @@ def test_no_root_field_reveals_anything_private(graphql, secrets):  # noqa: F811
     assert_clean(graphql(f"{{ pageById(id: {secrets.pk}) {{ title }} }}"), "pageById of a draft")
 
 
-def test_no_page_of_any_locale_reveals_anything_private(graphql, secrets):  # noqa: F811
+def test_no_page_of_any_locale_reveals_anything_private(graphql, secrets):
     story = (OPERATIONS / "story.graphql").read_text()
     switcher = (OPERATIONS / "language_switcher.graphql").read_text()
     for locale in ("fr", "en", "es"):
@@ -185,11 +200,11 @@ def test_no_page_of_any_locale_reveals_anything_private(graphql, secrets):  # no
         for path in paths:
             assert_clean(graphql(story, path=path), path)
             assert_clean(graphql(switcher, path=path), path)
-    for path in ("/fr/histoires/zqxleak-draft/", "/en/stories/zqxleak-draft/"):
+    for path in (f"/{code}/{section(CityStoryIndexPage, code).slug}/zqxleak-draft/" for code in ("fr", "en")):
         assert graphql(story, path=path)["data"]["page"] is None
 
 
-def test_no_image_field_reveals_an_image_of_a_restricted_collection(graphql, secrets):  # noqa: F811
+def test_no_image_field_reveals_an_image_of_a_restricted_collection(graphql, secrets):
     story = CityStoryPage.objects.get(locale__language_code="fr", cover_image__title=f"{MARKER} cover")
     path = graphql(f"{{ pageById(id: {story.pk}) {{ url }} }}")["data"]["pageById"]["url"]
     page = graphql(PAGE_IMAGES, path=path)["data"]["page"]
@@ -210,8 +225,8 @@ query ($path: String!) {
 
 
 @pytest.mark.parametrize("restriction", ["password", "groups", "login"])
-def test_an_image_answers_null_once_its_collection_or_one_above_is_restricted(graphql, committed, restriction):  # noqa: F811
-    story = CityStoryPage.objects.filter(locale__language_code="fr", live=True).order_by("pk").first()
+def test_an_image_answers_null_once_its_collection_or_one_above_is_restricted(graphql, committed, restriction):
+    story = CityStoryPageFactory(parent=section(CityStoryIndexPage))
     public = Collection.get_first_root_node().add_child(name="Press photos")
     private = private_collection("Private photos", restriction)
     nested = private.add_child(name="Nested")
@@ -228,8 +243,8 @@ def test_an_image_answers_null_once_its_collection_or_one_above_is_restricted(gr
         assert graphql(COVER, path=path)["data"]["page"]["coverImage"] is None, collection.name
 
 
-def test_a_collection_restriction_added_or_removed_applies_to_cached_answers_at_once(graphql, committed):  # noqa: F811
-    story = CityStoryPage.objects.filter(locale__language_code="fr", live=True).order_by("pk").first()
+def test_a_collection_restriction_added_or_removed_applies_to_cached_answers_at_once(graphql, committed):
+    story = CityStoryPageFactory(parent=section(CityStoryIndexPage))
     photos = Collection.get_first_root_node().add_child(name="Press photos")
     story.cover_image = make_image("Harbour at dawn", collection=photos)
     committed(lambda: story.save_revision().publish())
@@ -252,7 +267,7 @@ query ($path: String!) {
 """
 
 
-def test_a_document_of_a_restricted_collection_is_neither_a_block_nor_a_link(graphql, secrets):  # noqa: F811
+def test_a_document_of_a_restricted_collection_is_neither_a_block_nor_a_link(graphql, secrets):
     story = CityStoryPage.objects.get(locale__language_code="fr", cover_image__title=f"{MARKER} cover")
     path = graphql(f"{{ pageById(id: {story.pk}) {{ url }} }}")["data"]["pageById"]["url"]
     body = graphql(DOCUMENTS, path=path)["data"]["page"]["body"]
@@ -265,7 +280,7 @@ def test_a_document_of_a_restricted_collection_is_neither_a_block_nor_a_link(gra
 LOGOS = '{ endorsements(locale: "fr") { items { institutionName logo { rendition(spec: "original") { url } } } } }'
 
 
-def test_an_endorsers_logo_in_a_restricted_collection_answers_null(graphql, committed):  # noqa: F811
+def test_an_endorsers_logo_in_a_restricted_collection_answers_null(graphql, committed):
     logo = make_image("Logo of Palermo", collection=Collection.get_first_root_node().add_child(name="Logos"))
     endorsement = make_endorsement("Comune di Palermo", "approved", approved_at=logo.created_at, logo=logo)
 

@@ -1,4 +1,7 @@
-"""The campaign content as shipped: the whole charter, its milestones, the stories, the taxonomies."""
+"""The campaign content as shipped: the whole charter, its milestones, the stories, the taxonomies.
+
+These tests check the shipped content on purpose and change with it; tests of behaviour build their own objects
+with tests/factories.py."""
 
 import pytest
 from wagtail.models import Locale

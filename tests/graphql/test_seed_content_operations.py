@@ -1,6 +1,7 @@
 """The queries a frontend really sends (operations/*.graphql), on the loaded content, in the three locales.
 
 Each is checked for what a visitor would see and for its SQL query count, which must not grow with the content.
+They run on the shipped content on purpose: its size and its translations are what the query counts are held to.
 """
 
 from pathlib import Path

@@ -1,4 +1,6 @@
-"""`load_campaign_content`: idempotent, respectful of editors' changes, and all-or-nothing on invalid content."""
+"""`load_campaign_content`: idempotent, respectful of editors' changes, and all-or-nothing on invalid content.
+
+These tests run the loader on the shipped content files and check its output on purpose."""
 
 import io
 import shutil
