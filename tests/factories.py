@@ -68,9 +68,9 @@ def home(language_code: str = "fr") -> HomePage:
 
 
 def section(model: type[Page], language_code: str = "fr") -> Page:
-    """The loaded site's page of a section type (charter, stories…): the API finds each by type, one per language,
-    so tests add their pages under it rather than building a second one."""
-    return model.objects.get(locale__language_code=language_code)
+    """The loaded site's page of a section type (charter, stories…) under its home page: the API finds each by type,
+    one per language, so tests add their pages under it rather than building a second one."""
+    return model.objects.child_of(home(language_code)).get()
 
 
 def translate(page: Page, language_code: str, **fields) -> Page:

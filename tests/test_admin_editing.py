@@ -12,20 +12,17 @@ from campaign.models import (
     CampaignPage,
     CharterChapterPage,
     CharterPage,
-    City,
     CityStoryIndexPage,
     CityStoryPage,
     EndorsePage,
-    EngagementType,
     HomePage,
     MilestonePage,
     PrinciplePage,
     StandardPage,
-    Theme,
     TimelinePage,
 )
 
-from .factories import make_image
+from .factories import CityFactory, EngagementTypeFactory, PrinciplePageFactory, ThemeFactory, make_image, section
 
 
 def form_data(fields: dict) -> dict:
@@ -170,7 +167,7 @@ class AdminEditingTests(WagtailPageTestCase):
             "quote_text": "Une ville accueillante.",
             "quote_author": "Éric Piolle",
             "quote_role": "Maire",
-            "cities": [City.objects.get(name="Grenoble", locale__language_code="fr").pk],
+            "cities": [CityFactory(name="Grenoble").pk],
             "head_of_executive": "Éric Piolle",
             "head_of_executive_title": "Maire",
             "period_start_year": 2023,
@@ -178,10 +175,10 @@ class AdminEditingTests(WagtailPageTestCase):
             "period_end_year": "",
             "period_end_month": "",
             "ongoing": "on",
-            "engagement_type": EngagementType.objects.get(code="both", locale__language_code="fr").pk,
-            "action_priorities": [ActionPriority.objects.get(number=4, locale__language_code="fr").pk],
-            "principles": [PrinciplePage.objects.get(number=2, locale__language_code="fr").pk],
-            "themes": [Theme.objects.get(code="services", locale__language_code="fr").pk],
+            "engagement_type": EngagementTypeFactory().pk,
+            "action_priorities": [ActionPriority.objects.filter(locale__language_code="fr").first().pk],
+            "principles": [PrinciplePageFactory(parent=section(CharterPage)).pk],
+            "themes": [ThemeFactory().pk],
             "original_title": "",
             "source_document": "",
             "source_reference": "",
