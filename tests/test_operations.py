@@ -19,8 +19,9 @@ from wagtail_localize.models import LocaleSynchronization
 
 from campaign.endorsements.tokens import token_hash
 from campaign.loader.po_files import po_path
-from campaign.models import CityStoryPage
+from campaign.models import CityStoryIndexPage
 from campaign.publishing.preview import PreviewTokenInvalid, create_preview, previewed_page
+from tests.factories import CityStoryPageFactory, section
 from tests.test_settings import SANE_ENV, run_manage
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -182,9 +183,9 @@ def test_adding_a_language_gives_it_a_tree_of_aliases_of_every_french_page(clien
 @pytest.mark.django_db
 @with_german
 def test_translators_can_start_on_a_language_once_it_is_added(editor_client, tmp_path):
+    story = CityStoryPageFactory(parent=section(CityStoryIndexPage))
     call_command("add_content_language", "de", stdout=io.StringIO())
     german = Locale.objects.get(language_code="de")
-    story = CityStoryPage.objects.get(locale__language_code="fr", slug="dallas-ambassadeurs-communautaires")
 
     response = editor_client.post(
         reverse("wagtail_localize:submit_page_translation", args=[story.pk]), {"locales": [german.pk]}

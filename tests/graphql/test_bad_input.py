@@ -1,11 +1,21 @@
 """Every kind of bad input, sent by GET as a CDN-cached frontend sends it: a coded JSON error, never a 500."""
 
+import json
+
 import pytest
+
+from campaign.models import CityStoryIndexPage
+
+from ..factories import CityStoryPageFactory, ImageFactory, section
 
 pytestmark = pytest.mark.django_db
 
 STORIES = "{ cityStories(%s) { totalCount items { title } } }"
-IMAGE = '{ page(path: "/fr/histoires/milan-premiers-pas/") { ... on CityStoryPage { coverImage { %s } } } }'
+IMAGE = "query ($path: String!) { page(path: $path) { ... on CityStoryPage { coverImage { %s } } } }"
+BAD_IMAGE_ARGUMENTS = {
+    "unknown rendition spec": 'rendition(spec: "fill-5000x5000") { url }',
+    "srcset width off the list": "srcset(widths: [333])",
+}
 
 BAD_QUERIES = {
     "unknown locale": ('{ charter(locale: "xx") { title } }', "UNKNOWN_LOCALE"),
@@ -13,8 +23,6 @@ BAD_QUERIES = {
     "negative limit": (STORIES % "limit: -5", "INVALID_INPUT"),
     "unknown filter value": (STORIES % 'filter: {themes: ["no_such_theme"]}', "INVALID_INPUT"),
     "unknown country code": (STORIES % 'filter: {countries: ["ZZ"]}', "INVALID_INPUT"),
-    "unknown rendition spec": (IMAGE % 'rendition(spec: "fill-5000x5000") { url }', "INVALID_INPUT"),
-    "srcset width off the list": (IMAGE % "srcset(widths: [333])", "INVALID_INPUT"),
     "malformed page id": ('{ pageById(id: "1 OR 1=1") { title } }', "INVALID_INPUT"),
     "invalid preview token": ('{ preview(token: "not-a-token") { title } }', "PREVIEW_TOKEN_INVALID"),
     "deep nesting": ("{ site { mainMenu " + "{ children " * 15 + "{ url }" + " }" * 15 + " } }", "QUERY_TOO_COMPLEX"),
@@ -38,6 +46,20 @@ def assert_coded_json(response, code: str) -> None:
 def test_bad_input_by_get_is_a_coded_json_error(client, case):
     query, code = BAD_QUERIES[case]
     assert_coded_json(client.get("/graphql/", {"query": query}), code)
+
+
+@pytest.fixture
+def story_path() -> str:
+    """The address of a story with a cover image, whose fields the image arguments are checked on."""
+    story = CityStoryPageFactory(parent=section(CityStoryIndexPage), cover_image=ImageFactory())
+    return f"/fr/{section(CityStoryIndexPage).slug}/{story.slug}/"
+
+
+@pytest.mark.parametrize("case", BAD_IMAGE_ARGUMENTS)
+def test_bad_image_arguments_by_get_are_a_coded_json_error(client, story_path, case):
+    query = IMAGE % BAD_IMAGE_ARGUMENTS[case]
+    response = client.get("/graphql/", {"query": query, "variables": json.dumps({"path": story_path})})
+    assert_coded_json(response, "INVALID_INPUT")
 
 
 def test_a_huge_limit_is_clamped_to_the_public_maximum(client, settings):
