@@ -19,7 +19,9 @@ from wagtail_localize.operations import TranslationCreator
 from campaign.i18n.dashboard import SiteStructurePanel, site_structure
 from campaign.i18n.status_queries import filter_by_status, with_translation_status
 from campaign.i18n.translation_state import TranslationStatus, status_of, with_source_published_at
-from campaign.models import CityStoryIndexPage, CityStoryPage, PrinciplePage
+from campaign.models import CharterPage, CityStoryIndexPage, CityStoryPage, PrinciplePage
+
+from .factories import CityStoryPageFactory, PrinciplePageFactory, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -36,10 +38,10 @@ def editor_client(editor_client, editor):
 @pytest.fixture
 def started(editor, django_capture_on_commit_callbacks) -> Page:
     """A Spanish city story whose alias a translator converted ("Translate this page"), nothing published."""
-    french = CityStoryPage.objects.filter(locale__language_code="es", alias_of__isnull=False).first().alias_of
+    french = CityStoryPageFactory(parent=section(CityStoryIndexPage, "fr"))
     spanish = Locale.objects.get(language_code="es")
     with django_capture_on_commit_callbacks(execute=True):
-        TranslationCreator(editor, [spanish]).create_translations(french.specific)
+        TranslationCreator(editor, [spanish]).create_translations(french)
     page = french.get_translation(spanish)
     assert page.alias_of_id is None
     return page
@@ -47,10 +49,11 @@ def started(editor, django_capture_on_commit_callbacks) -> Page:
 
 @pytest.fixture
 def outdated(django_capture_on_commit_callbacks) -> Page:
-    """An English principle published in English, whose French page was then published again."""
-    english = PrinciplePage.objects.get(locale__language_code="en", number=3)
+    """A principle published in English and Spanish, whose French page was then published again."""
+    french = PrinciplePageFactory(parent=section(CharterPage, "fr"))
+    english = translate(french, "en", slug="outdated-principle")
+    translate(french, "es", slug="principio-desfasado")
     assert statuses([english.pk])[english.pk] == TranslationStatus.TRANSLATED
-    french = english.get_translation(Locale.objects.get(language_code="fr")).specific
     with django_capture_on_commit_callbacks(execute=True):
         french.save_revision().publish()
     return english
