@@ -71,13 +71,14 @@ STORIES = """query ($locale: String!) { cityStories(locale: $locale, limit: 100)
   facets { countries { value label } regions { value label } } } }"""
 
 
-def test_every_story_is_listed_in_every_locale_and_twelve_are_translated_into_spanish(graphql):
+def test_every_story_is_listed_in_every_locale_and_the_shipped_spanish_translations_are_served(graphql):
     french = CityStoryPage.objects.filter(locale__language_code="fr").count()
     for locale in ("fr", "en", "es"):
         page = graphql(STORIES, locale=locale)["data"]["cityStories"]
         assert page["totalCount"] == french == len(page["items"])
     spanish = graphql(STORIES, locale="es")["data"]["cityStories"]["items"]
-    assert sum(not item["isFallback"] for item in spanish) == 12
+    translated = CityStoryPage.objects.live().filter(locale__language_code="es", alias_of__isnull=True).count()
+    assert sum(not item["isFallback"] for item in spanish) == translated >= 12, "at least the first twelve shipped"
     assert all(item["url"].startswith("/es/historias/") for item in spanish)
 
 
