@@ -9,14 +9,20 @@ from pathlib import Path
 import polib
 from django.conf import settings
 
-PO_ROOT = Path(settings.BASE_DIR) / "locale" / "content"
 HOME_FILE = "_accueil"
 # wagtail-localize refuses a file that names another database's Translation; ours are identified by their path.
 FOREIGN_HEADER = "X-WagtailLocalize-TranslationID"
 KEY_HEADER = "X-Lampedusa-Content-Key"
 
 
-def po_path(language_code: str, content_key: str, root: Path = PO_ROOT) -> Path:
+def po_root() -> Path:
+    """settings.CAMPAIGN_TRANSLATIONS_DIR: locale/content/ unless the environment says otherwise (a test may load a
+    copy that leaves some content untranslated)."""
+    return Path(settings.CAMPAIGN_TRANSLATIONS_DIR)
+
+
+def po_path(language_code: str, content_key: str, root: Path | None = None) -> Path:
+    root = root or po_root()
     kind, name = content_key.split(":", 1)
     if kind == "page":
         return root / language_code / "pages" / f"{name or HOME_FILE}.po"
@@ -31,8 +37,9 @@ def content_key_of(path: Path, language_root: Path) -> str:
     return f"{parts[1]}:{'/'.join(parts[2:])}"
 
 
-def po_files(language_code: str, root: Path = PO_ROOT) -> list[Path]:
+def po_files(language_code: str, root: Path | None = None) -> list[Path]:
     """Parents before children (charte.po before charte/dignite.po): a child's URL builds on its parent's slug."""
+    root = root or po_root()
     return sorted((root / language_code).glob("**/*.po"), key=lambda path: (len(path.parts), path))
 
 

@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from campaign.loader.errors import ContentError
-from campaign.loader.po_files import PO_ROOT, content_key_of, po_files, portable
+from campaign.loader.po_files import content_key_of, po_files, po_root, portable
 from campaign.loader.records import ContentRecord
 from campaign.loader.specs import digest_of
 from campaign.loader.writer import Outcome, object_digest
@@ -67,10 +67,10 @@ def untranslated_segments(translation: Translation) -> int:
 
 
 class TranslationImporter:
-    def __init__(self, objects: dict[str, object], *, force: bool = False, root: Path = PO_ROOT):
+    def __init__(self, objects: dict[str, object], *, force: bool = False, root: Path | None = None):
         self.objects = objects
         self.force = force
-        self.root = root
+        self.root = root or po_root()
         self.tally: Counter[tuple[str, str, Outcome]] = Counter()
         self.incomplete: list[str] = []
         self.records = {record.key: record for record in ContentRecord.objects.all()}

@@ -372,6 +372,8 @@ LOGGING = {
 }
 # Where load_campaign_content reads the site's source content.
 CAMPAIGN_CONTENT_DIR = env.path("CAMPAIGN_CONTENT_DIR", default=str(BASE_DIR / "campaign" / "content"))
+# The translators' PO files of that content, one folder per language (locale/content/<lang>/…).
+CAMPAIGN_TRANSLATIONS_DIR = env.path("CAMPAIGN_TRANSLATIONS_DIR", default=str(BASE_DIR / "locale" / "content"))
 
 # This server's public address: absolute URLs of images and documents given to the frontend.
 BACKEND_URL = env("BACKEND_URL", default=WAGTAILADMIN_BASE_URL).rstrip("/")

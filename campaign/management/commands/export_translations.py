@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale
 
-from campaign.loader.po_files import PO_ROOT, po_path
+from campaign.loader.po_files import po_path, po_root
 from campaign.loader.translations import export_po, loaded_objects
 
 
@@ -26,9 +26,15 @@ class Command(BaseCommand):
             help="Only these content keys, e.g. page:charte/dignite or theme:climate (repeatable; default: all).",
         )
         parser.add_argument("--prefix", action="append", default=[], help="Only keys starting with this (repeatable).")
-        parser.add_argument("--output-dir", type=Path, default=PO_ROOT, help="Default: locale/content/")
+        parser.add_argument(
+            "--output-dir",
+            type=Path,
+            default=None,
+            help="Default: settings.CAMPAIGN_TRANSLATIONS_DIR (locale/content/)",
+        )
 
-    def handle(self, *args, language: list[str], key: list[str], prefix: list[str], output_dir: Path, **options):
+    def handle(self, *args, language: list[str], key: list[str], prefix: list[str], output_dir, **options):
+        output_dir = output_dir or po_root()
         locales = list(Locale.objects.filter(language_code__in=language))
         if len(locales) != len(set(language)):
             raise CommandError(f"Unknown language among {', '.join(language)}.")
