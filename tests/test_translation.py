@@ -5,11 +5,12 @@ import json
 import pytest
 from django.urls import reverse
 from wagtail.models import Locale
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from campaign.models import CharterPage, CityStoryIndexPage, CityStoryPage
+from campaign.models import CharterPage, CityStoryIndexPage, StandardPage
 
-from .factories import CityFactory, CityStoryPageFactory, EngagementTypeFactory, PrinciplePageFactory, section
+from .factories import CityFactory, CityStoryPageFactory, EngagementTypeFactory, PrinciplePageFactory, home, section
 
 
 def source_strings(instance) -> set[str]:
@@ -17,16 +18,18 @@ def source_strings(instance) -> set[str]:
     return set(StringSegment.objects.filter(source=source).values_list("string__data", flat=True))
 
 
-UNTRANSLATED_STORY = "dallas-ambassadeurs-communautaires"
-
-
 @pytest.mark.django_db
-def test_every_french_page_exists_in_english_and_spanish_as_an_alias_until_translated():
-    story = CityStoryPage.objects.get(locale__language_code="fr", slug=UNTRANSLATED_STORY)
+def test_a_page_an_editor_adds_in_french_exists_in_english_and_spanish_as_an_alias_until_translated(editor_client):
+    url = reverse("wagtailadmin_pages:add", args=["campaign", "standardpage", home().pk])
+    data = nested_form_data(
+        {"title": "Nouvelle page", "slug": "nouvelle-page", "body": streamfield([]), "action-publish": "publish"}
+    )
+    assert editor_client.post(url, data).status_code == 302
+    page = StandardPage.objects.child_of(home()).get(slug="nouvelle-page")
     for code in ("en", "es"):
-        alias = story.get_translation(Locale.objects.get(language_code=code))
-        assert alias.alias_of_id == story.pk
-        assert alias.title == story.title
+        alias = page.get_translation(Locale.objects.get(language_code=code))
+        assert alias.alias_of_id == page.pk
+        assert alias.title == page.title
 
 
 @pytest.mark.django_db
