@@ -11,9 +11,11 @@ import pytest
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from campaign.models import CityStoryPage
+from campaign.models import CityStoryIndexPage
 from campaign.pages.base import frontend_path
 from campaign.publishing import generations
+
+from ..factories import CityStoryPageFactory, section
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +36,7 @@ STATE = """query ($path: String!, $id: ID!, $query: String!) {
 @pytest.fixture
 def story():
     """A story whose Spanish copy is still an alias of the French page."""
-    return CityStoryPage.objects.filter(locale__language_code="es", alias_of__isnull=False).first().alias_of.specific
+    return CityStoryPageFactory(parent=section(CityStoryIndexPage), title="Une histoire encore en français")
 
 
 @pytest.fixture
