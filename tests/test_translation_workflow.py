@@ -14,6 +14,7 @@ from campaign.models import (
     CampaignPage,
     CharterChapterPage,
     CharterPage,
+    CityStoryIndexPage,
     CityStoryPage,
     MilestonePage,
     NavigationMenu,
@@ -22,6 +23,8 @@ from campaign.models import (
     Theme,
     TimelinePage,
 )
+
+from .factories import CityStoryPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -93,6 +96,7 @@ def test_a_po_file_missing_a_segment_is_not_published_and_the_page_keeps_its_tra
 
 
 def test_the_translation_report_shows_full_and_partial_coverage():
+    CityStoryPageFactory(parent=CityStoryIndexPage.objects.get(locale__language_code="fr"))  # an alias in en and es
     out = io.StringIO()
     call_command("translation_report", stdout=out)
     lines = out.getvalue().splitlines()
