@@ -10,11 +10,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
 
 from campaign.blocks import BodyStreamBlock
-from graphql_api.registry import BLOCK_BUILDERS, PAGE_TYPES, block_builder_for, discover_types
+from graphql_api.registry import BLOCK_BUILDERS, PAGE_TYPES, block_builder_for
 from graphql_api.schema import schema
 from graphql_api.types.blocks import Block
-
-discover_types()
 
 
 def creatable_page_models() -> list[type[Page]]:
