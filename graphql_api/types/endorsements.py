@@ -14,12 +14,7 @@ from django.utils import translation
 from strawberry.file_uploads import Upload
 from wagtail.models import Locale
 
-from campaign.catalogue.filters import (
-    ENDORSEMENT_DIMENSIONS,
-    UnknownFilterValues,
-    checked_filters,
-    endorsement_filter_values,
-)
+from campaign.catalogue.filters import ENDORSEMENT_DIMENSIONS, endorsement_filter_values
 from campaign.endorsements import moderation, public, submission
 from campaign.endorsements.choices import Kind
 from campaign.endorsements.form import describe
@@ -31,7 +26,7 @@ from ..errors import ApiError
 from ..pagination import page_window
 from ..request_cache import cached
 from . import taxonomy
-from .facets import FacetValue, country_label, facet_values, term_label
+from .facets import FacetValue, checked, country_label, facet_values, term_label
 from .images import Image, image_node
 from .locales import requested_locale
 
@@ -250,11 +245,7 @@ def public_filter(info: strawberry.Info, locale: Locale, wanted: EndorsementFilt
     """Checks every filter value against what exists, as the story list does: a typo is an error."""
     wanted = wanted or EndorsementFilter()
     values = {dimension: getattr(wanted, dimension) for dimension in ENDORSEMENT_DIMENSIONS}
-    allowed = endorsement_filter_values(codes=lambda model: taxonomy.terms(info, model, locale))
-    try:
-        filters = checked_filters(values, allowed)
-    except UnknownFilterValues as error:
-        raise ApiError(str(error), "INVALID_INPUT") from None
+    filters = checked(info, locale, values, endorsement_filter_values)
     return public.EndorsementFilter(**filters, search=(wanted.search or "").strip())
 
 

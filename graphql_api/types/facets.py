@@ -1,13 +1,15 @@
 """Facet values of the public lists (story facets, endorsement counters): one shape, one order."""
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import strawberry
 from wagtail.models import Locale
 
-from campaign.catalogue.filters import by_count
+from campaign.catalogue.filters import UnknownFilterValues, by_count, checked_filters
 
+from ..errors import ApiError
+from . import taxonomy
 from .taxonomy import Term, country
 
 
@@ -29,3 +31,13 @@ def term_label(terms: Mapping[str, Term]) -> Callable[[str], str]:
 
 def country_label(locale: Locale) -> Callable[[str], str]:
     return lambda code: country(code, locale).name
+
+
+def checked(info: strawberry.Info, locale: Locale, wanted: Mapping[str, Iterable | None], values_for) -> dict[str, set]:
+    """A list's filters checked by the domain's rule (`values_for`: campaign.catalogue.filters), with the taxonomy
+    terms this request has already read; an unknown value answers INVALID_INPUT."""
+    allowed = values_for(codes=lambda model: taxonomy.terms(info, model, locale))
+    try:
+        return checked_filters(wanted, allowed)
+    except UnknownFilterValues as error:
+        raise ApiError(str(error), "INVALID_INPUT") from None

@@ -6,15 +6,14 @@ import strawberry
 from wagtail.models import Locale
 
 from campaign import models
-from campaign.catalogue.filters import UnknownFilterValues, checked_filters, story_filter_values
+from campaign.catalogue.filters import story_filter_values
 from campaign.catalogue.story_catalogue import DIMENSIONS, StoryCatalogue, StoryQuery
 from campaign.i18n.localization import served_pages
 
 from ..cost import sized, sliced
-from ..errors import ApiError
 from ..pagination import page_window
 from . import taxonomy
-from .facets import FacetValue, country_label, facet_values, term_label
+from .facets import FacetValue, checked, country_label, facet_values, term_label
 from .locales import requested_locale
 from .page import with_cover_renditions
 from .stories import CityStoryPage, story_catalogue
@@ -87,11 +86,7 @@ def story_query(info: strawberry.Info, locale: Locale, story_filter: CityStoryFi
     if story_filter is None:
         return StoryQuery()
     wanted = {dimension: getattr(story_filter, dimension) for dimension in DIMENSIONS}
-    allowed = story_filter_values(codes=lambda model: taxonomy.terms(info, model, locale))
-    try:
-        filters = checked_filters(wanted, allowed)
-    except UnknownFilterValues as error:
-        raise ApiError(str(error), "INVALID_INPUT") from None
+    filters = checked(info, locale, wanted, story_filter_values)
     return StoryQuery(filters=filters, search=(story_filter.search or "").strip())
 
 
