@@ -36,9 +36,10 @@ def alias_address_target(path: str) -> RedirectTarget | None:
     Each segment may be the page's own slug or its French page's slug (the one it had as an alias), whatever the
     mix: the tree is walked from the locale's home, one level (two queries) per segment.
     """
-    code, *segments = [segment for segment in path.strip().split("/") if segment]
-    if not segments or code == settings.LANGUAGE_CODE:
+    parts = [segment for segment in path.strip().split("/") if segment]
+    if len(parts) < 2 or parts[0] == settings.LANGUAGE_CODE:  # a bare path or locale prefix: no page to move
         return None
+    code, *segments = parts
     try:
         locale = get_locale(code)
     except UnknownLocale:

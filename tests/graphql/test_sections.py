@@ -114,6 +114,12 @@ def test_an_editors_redirect_to_an_external_site_and_an_unknown_path(graphql):
     assert graphql('{ redirect(path: "/fr/jamais-vu/") { url } }')["data"]["redirect"] is None
 
 
+@pytest.mark.parametrize("path", ["", "/", "   ", "/es/", "es", "//"])
+def test_a_path_without_a_page_has_no_redirect(graphql, path):
+    body = graphql("query ($path: String!) { redirect(path: $path) { url } }", path=path)
+    assert body == {"data": {"redirect": None}}
+
+
 @pytest.mark.parametrize("field", ["site", "charter", "campaign", "milestones", "sitemap"])
 def test_an_unknown_locale_is_a_coded_error_on_every_root_field(graphql, field):
     selection = {
