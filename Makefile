@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 # as the release step does, so that no visitor's first submission waits for it.
 GAZETTEER := .cache/gazetteer.sqlite3
 
-.PHONY: demo test install messages lint check lock serve bench bench-endorse bench-load bench-attack screenshots
+.PHONY: demo test install messages lint check lock serve bench bench-endorse bench-load bench-content bench-attack screenshots
 
 $(INSTALLED): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ bench-endorse: messages
 # gunicorn + PostgreSQL + Redis over the loopback with wrk: cold, warm, API v2, a static floor, a 60 s mixed load.
 bench-load: messages
 	$(BIN)/python -m bench.load_test
+
+# Seconds `load_campaign_content` takes on an empty SQLite database (budget: one minute), and a second, unchanged load.
+bench-content: messages
+	$(BIN)/python -m bench.content_load_bench
 
 # The attacks of "Safe to launch" against gunicorn with production settings: answer times and /healthz meanwhile.
 bench-attack: messages

@@ -9,6 +9,7 @@ class CampaignConfig(AppConfig):
 
     def ready(self):
         from campaign.i18n import translation_state
+        from campaign.publishing import launch  # noqa: F401 (registers the launch check)
         from campaign.publishing.generation_signals import connect
         from campaign.publishing.revalidation import events as revalidation
 

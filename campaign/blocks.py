@@ -11,6 +11,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from campaign.catalogue.site_facts import SITE_FACTS, SLOT
+
 # Rich text stays semantic: no headings (the heading block carries them), no embedded media (blocks carry them).
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript"]
 
@@ -123,6 +125,31 @@ class FootnotesBlock(blocks.StructBlock):
         label = _("Footnotes")
 
 
+def require_slot(value):
+    if value.get("text") and value["text"].count(SLOT) != 1:
+        message = _("Write {value} once, where the setting goes.")
+        raise blocks.StructBlockValidationError(block_errors={"text": ValidationError(message)})
+    return value
+
+
+class SiteFactSentenceBlock(blocks.StructBlock):
+    """A sentence printing a site setting; left out while the setting is empty (campaign.catalogue.site_facts)."""
+
+    fact = blocks.ChoiceBlock(choices=list(SITE_FACTS.items()), label=_("Setting"))
+    text = blocks.CharBlock(
+        max_length=255,
+        label=_("Sentence"),
+        help_text=_("Write {value} where the setting goes, e.g. “Contact: {value}”."),
+    )
+
+    class Meta:
+        icon = "cogs"
+        label = _("Sentence with a site setting")
+
+    def clean(self, value):
+        return require_slot(super().clean(value))
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, icon="pilcrow", label=_("Paragraph"))
@@ -134,6 +161,7 @@ class BodyStreamBlock(blocks.StreamBlock):
     document = DocumentDownloadBlock()
     commitments = CommitmentsBlock()
     footnotes = FootnotesBlock()
+    site_fact = SiteFactSentenceBlock()
 
 
 class NameListBlock(blocks.StreamBlock):

@@ -14,6 +14,7 @@ from campaign.pages.home import HomePage
 from campaign.pages.standard import StandardPage
 from campaign.pages.stories import CityStoryIndexPage, CityStoryPage
 from campaign.pages.timeline import MilestonePage, TimelinePage
+from campaign.publishing.names_to_confirm import NameToConfirm
 from campaign.publishing.preview import PagePreview
 from campaign.publishing.revalidation.notifications import FrontendNotification
 
@@ -35,6 +36,7 @@ __all__ = [
     "HomeFeaturedStory",
     "HomePage",
     "MilestonePage",
+    "NameToConfirm",
     "NavigationMenu",
     "OutgoingEmail",
     "PagePreview",

@@ -30,6 +30,7 @@ from campaign.i18n.dashboard import SiteStructurePanel
 from campaign.i18n.status_queries import filter_by_status, status_choices, statuses_by_page_id
 from campaign.i18n.translation_state import TranslationStatus
 from campaign.models import ActionPriority, City, EngagementType, NavigationMenu, Region, SiteSettings, Theme
+from campaign.publishing.names_to_confirm import NamesToConfirmPanel, NameToConfirm
 from campaign.publishing.revalidation.notifications import FrontendNotification
 from campaign.security.spreadsheets import neutralise_csv_exports
 
@@ -87,11 +88,19 @@ class SiteSettingsViewSet(SnippetViewSet):
     list_display = ["site_name", "locale"]
 
 
+class NameToConfirmViewSet(SnippetViewSet):
+    model = NameToConfirm
+    icon = "help"
+    list_display = ["name", "where", "confirmed"]
+    list_filter = ["confirmed"]
+    search_fields = ["name", "doubt"]
+
+
 class SiteGroup(SnippetViewSetGroup):
     menu_label = _("Site")
     menu_icon = "cogs"
     menu_order = 260
-    items = (NavigationMenuViewSet, SiteSettingsViewSet)
+    items = (NavigationMenuViewSet, SiteSettingsViewSet, NameToConfirmViewSet)
 
 
 neutralise_csv_exports()
@@ -121,6 +130,8 @@ def register_endorsement_log_actions(actions):
 @hooks.register("construct_homepage_panels")
 def add_site_structure_panel(request, panels):
     panels.append(SiteStructurePanel())
+    if request.user.has_perm("campaign.change_nametoconfirm"):
+        panels.append(NamesToConfirmPanel())
     if request.user.has_perm(REVIEW_PERMISSION):
         panels.append(EndorsementsPanel())
 

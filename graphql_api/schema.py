@@ -24,6 +24,7 @@ from .types.page import PageQuery
 from .types.search import SearchQuery
 from .types.seo import RedirectQuery, SitemapQuery
 from .types.site import SiteQuery
+from .types.stories import PriorityQuery
 from .types.story_list import StoryListQuery
 from .types.timeline import TimelineQuery
 
@@ -35,6 +36,7 @@ QUERY_PARTS = (
     CharterQuery,
     TimelineQuery,
     StoryListQuery,
+    PriorityQuery,
     SearchQuery,
     CampaignQuery,
     SitemapQuery,

@@ -167,7 +167,11 @@ class AdminEditingTests(WagtailPageTestCase):
             "quote_text": "Une ville accueillante.",
             "quote_author": "Éric Piolle",
             "quote_role": "Maire",
+            "scope": "local",
             "cities": [CityFactory(name="Grenoble").pk],
+            "scope_country": "",
+            "scope_region": "",
+            "report_priority": "",
             "head_of_executive": "Éric Piolle",
             "head_of_executive_title": "Maire",
             "period_start_year": 2023,
@@ -203,6 +207,41 @@ class AdminEditingTests(WagtailPageTestCase):
         with translation.override("en"):  # errors are lazy: read them in the editor's language
             self.assertIn("The end comes before the start.", response.context["form"].errors["period_end_year"])
         self.assertFalse(CityStoryPage.objects.filter(slug="une-histoire-de-grenoble").exists())
+
+    def refused(self, fields: dict) -> dict:
+        """Posts a new story for publication; returns its form's errors (in English), having checked nothing saved."""
+        stories = CityStoryIndexPage.objects.get(locale__language_code="fr")
+        data = form_data(self.story_fields(**fields))
+        data["action-publish"] = "action-publish"
+        url = reverse("wagtailadmin_pages:add", args=["campaign", "citystorypage", stories.pk])
+        response = self.client.post(url, data)
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(CityStoryPage.objects.filter(slug="une-histoire-de-grenoble").exists())
+        with translation.override("en"):
+            return {name: [str(error) for error in errors] for name, errors in response.context["form"].errors.items()}
+
+    def test_where_a_story_happens_follows_its_scope(self):
+        self.assertIn("A local action takes place in at least one city.", self.refused({"cities": []})["cities"])
+        self.assertIn(
+            "Only a local action has cities: clear them, or make the scope local.",
+            self.refused({"scope": "global"})["cities"],
+        )
+        errors = self.refused({"scope": "national", "cities": []})
+        self.assertIn("A national action, and only a national action, names its country.", errors["scope_country"])
+        errors = self.refused({"scope_country": "FR"})
+        self.assertIn("A national action, and only a national action, names its country.", errors["scope_country"])
+
+    def test_a_national_story_has_a_country_and_no_city(self):
+        stories = CityStoryIndexPage.objects.get(locale__language_code="fr")
+        story = self.create(
+            stories, CityStoryPage, **self.story_fields(scope="national", cities=[], scope_country="FR")
+        )
+        self.assertEqual((story.scope, story.scope_country.code, story.cities.count()), ("national", "FR", 0))
+
+    def test_a_footnote_marker_needs_its_note_on_the_same_page(self):
+        marked = rich_text("<p>Un chiffre<sup>3</sup> sans sa note.</p>", features=["superscript"])
+        errors = self.refused({"body": streamfield([("paragraph", marked)])})
+        self.assertIn("Footnote 3 has no note on this page: add it in a Footnotes block.", errors["__all__"])
 
     def test_a_principle_needs_exactly_five_priorities(self):
         charter = CharterPage.objects.get(locale__language_code="fr")

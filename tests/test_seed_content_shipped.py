@@ -4,7 +4,7 @@ These tests check the shipped content on purpose and change with it; tests of be
 with tests/factories.py."""
 
 import pytest
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from campaign.models import (
     ActionPriority,
@@ -16,6 +16,7 @@ from campaign.models import (
     NavigationMenu,
     PrinciplePage,
 )
+from campaign.text.footnotes import markers_without_notes, notes_of
 
 pytestmark = pytest.mark.django_db
 
@@ -53,15 +54,21 @@ def test_twelve_milestones_in_chronological_order():
     assert (2021, 12) in dates and (2022, 10) in dates
 
 
-def test_at_least_57_stories_each_placed_on_the_map_and_classified():
+def test_80_stories_each_placed_on_the_map_or_scoped_and_classified():
+    """52 actions and 5 case studies, and the 23 actions printed only inside the priority sections of 003."""
     stories = list(french(CityStoryPage).prefetch_related("cities", "action_priorities", "principles", "themes"))
-    assert len(stories) >= 57
+    assert len(stories) == 80
     assert sum(story.kind == "case_study" for story in stories) == 5
-    assert sorted(len(story.cities.all()) for story in stories)[-2:] == [2, 2], "two joint actions"
+    assert sum(len(story.cities.all()) == 2 for story in stories) == 3, "three joint actions"
     for story in stories:
-        assert story.cities.all(), story.slug
-        assert all(c.latitude is not None and c.longitude is not None for c in story.cities.all()), story.slug
+        if story.scope == "local":
+            assert story.cities.all(), story.slug
+            assert all(c.latitude is not None and c.longitude is not None for c in story.cities.all()), story.slug
+        else:
+            assert not story.cities.all(), story.slug
         assert story.action_priorities.all() and story.principles.all() and story.themes.all(), story.slug
+    assert sum(story.scope != "local" for story in stories) == 10
+    assert sum(story.report_priority_id is not None for story in stories) == 30
 
 
 def test_every_story_has_a_placeholder_cover_marked_as_such():
@@ -113,3 +120,12 @@ def test_navigation_is_translated(code):
     menu = NavigationMenu.objects.get(locale__language_code=code, handle="main")
     source = NavigationMenu.objects.get(locale__language_code="fr", handle="main")
     assert [item.value["title"] for item in menu.items] != [item.value["title"] for item in source.items]
+
+
+def test_every_page_that_shows_a_footnote_marker_shows_its_note():
+    pages = list(Page.objects.live().specific())
+    assert len(pages) > 300
+    assert {page.pk: markers_without_notes(page) for page in pages if markers_without_notes(page)} == {}
+    community, resilience = (PrinciplePage.objects.get(locale__language_code="en", number=number) for number in (6, 7))
+    assert (notes_of(community), notes_of(resilience)) == ({"1"}, {"2"})
+    assert notes_of(CharterPage.objects.get(locale__language_code="fr")) == set()

@@ -1,6 +1,7 @@
 """Production settings: refuse to start without a secret, and pass Django's deployment checklist."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -40,10 +41,13 @@ def test_production_refuses_a_short_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
-def test_production_passes_the_deploy_checklist_without_warnings():
-    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=SANE_ENV)
+def test_production_passes_the_deploy_checklist_with_only_the_launch_settings_left():
+    """Django's checklist passes; what remains is the campaign's launch check (campaign.W2xx): settings staff fill
+    in the admin, which this empty database cannot have (tests/test_launch_readiness.py fills them)."""
+    result = run_manage("check", "--deploy", env=SANE_ENV)
     assert result.returncode == 0, result.stderr
-    assert "no issues" in result.stdout
+    ids = re.findall(r"\(([\w.]+\.[WE]\d+)\)", result.stderr)
+    assert ids and all(check_id.startswith("campaign.W2") for check_id in ids), result.stderr
 
 
 def test_redis_url_switches_the_cache_to_redis():

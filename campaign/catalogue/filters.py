@@ -16,7 +16,7 @@ from django_countries import countries
 from campaign.catalogue.taxonomy import ActionPriority, EngagementType, Region, Theme
 from campaign.endorsements.choices import Kind
 from campaign.pages.charter import PrinciplePage
-from campaign.pages.stories import CityStoryPage
+from campaign.pages.stories import CityStoryPage, Scope
 
 
 class UnknownFilterValues(ValueError):
@@ -48,6 +48,7 @@ def story_filter_values(codes: Codes = taxonomy_codes) -> dict[str, Callable[[],
     """Per dimension of the story list, what gives the values it accepts: read only for the dimensions a request
     filters by. `codes` reads a taxonomy's codes; the API passes the terms it has already read for the request."""
     return {
+        "scopes": lambda: set(Scope.values),
         "countries": country_codes,
         "regions": partial(codes, Region),
         "principles": partial(validated_range, PrinciplePage, "number"),

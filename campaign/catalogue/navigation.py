@@ -54,7 +54,10 @@ class SiteSettings(TranslatableMixin, models.Model):
     contact_email = models.EmailField(
         blank=True,
         verbose_name=_("contact email"),
-        help_text=_("Public address for questions about the charter and the campaign."),
+        help_text=_(
+            "Public address for questions about the charter and the campaign. Until it is filled, the API answers "
+            "null and pages leave out the sentences that would print it."
+        ),
     )
     hashtags = models.CharField(
         max_length=255,
@@ -73,11 +76,32 @@ class SiteSettings(TranslatableMixin, models.Model):
         verbose_name=_("privacy page"),
         help_text=_("The page explaining what the endorsement form collects and why."),
     )
+    hosting = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("hosting provider"),
+        help_text=_(
+            "Name and address of the company hosting the site, for the legal notice (per language). Until it is "
+            "filled, the legal notice leaves its hosting sentence out."
+        ),
+    )
     social_links = StreamField(
         [("link", SocialLinkBlock())],
         blank=True,
         verbose_name=_("social links"),
         help_text=_("The campaign's accounts, in the order shown."),
+    )
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("default share image"),
+        help_text=_(
+            "Shown when a page without its own share image is shared (1200 × 630). It carries text, so each "
+            "language may override it with its own."
+        ),
     )
 
     panels = [
@@ -85,7 +109,9 @@ class SiteSettings(TranslatableMixin, models.Model):
         FieldPanel("contact_email"),
         FieldPanel("hashtags"),
         FieldPanel("privacy_page"),
+        FieldPanel("hosting"),
         FieldPanel("social_links"),
+        FieldPanel("share_image"),
     ]
     translatable_fields = [
         TranslatableField("site_name"),
@@ -93,6 +119,8 @@ class SiteSettings(TranslatableMixin, models.Model):
         SynchronizedField("hashtags"),
         SynchronizedField("privacy_page"),
         SynchronizedField("social_links"),
+        TranslatableField("hosting"),
+        SynchronizedField("share_image", overridable=True),
     ]
 
     class Meta(TranslatableMixin.Meta):

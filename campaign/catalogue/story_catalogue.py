@@ -15,6 +15,7 @@ from django.db.models.functions import Cast
 from wagtail.models import Locale
 
 from campaign.catalogue.filters import STORY_DIMENSIONS
+from campaign.catalogue.uclg_regions import region_for_country
 from campaign.i18n.localization import as_read, visible_pages
 from campaign.models import CityStoryPage
 from campaign.text.plain import folded
@@ -29,6 +30,10 @@ FACT_FIELDS = (
     "period_start_year",
     "period_start_month",
     "engagement_type__code",
+    "scope",
+    "scope_country",
+    "scope_region__code",
+    "report_priority__number",
 )
 
 
@@ -41,6 +46,7 @@ class StoryFacts:
     start: tuple[int, int]
     values: dict[str, set] = field(default_factory=dict)
     city_keys: list = field(default_factory=list)
+    report_priority: int | None = None
 
 
 @dataclass
@@ -70,9 +76,11 @@ class StoryCatalogue:
                 start=(row["period_start_year"] or 0, row["period_start_month"] or 0),
                 values={
                     **{dimension: set() for dimension in DIMENSIONS},
+                    **scope_values(row["scope"], row["scope_country"], row["scope_region__code"]),
                     "engagement_types": {row["engagement_type__code"]} - {None},
                     "years": {row["period_start_year"]} - {None},
                 },
+                report_priority=row["report_priority__number"],
             )
             for row in rows
         }
@@ -101,6 +109,11 @@ class StoryCatalogue:
         ]
         for story_id, dimension, value in related[0].union(*related[1:], all=True):
             self.facts[served[story_id]].values[dimension].add(value if dimension == "themes" else int(value))
+
+    def reported_under(self, priority: int) -> list[StoryFacts]:
+        """The stories the 2023 report prints under a priority, newest first."""
+        found = [facts for facts in self.facts.values() if facts.report_priority == priority]
+        return sorted(found, key=lambda facts: (facts.start, folded(facts.title)), reverse=True)
 
     def search(self, query: StoryQuery, order: str) -> list[StoryFacts]:
         found = [facts for facts in self.facts.values() if query.matches(facts)]
@@ -132,11 +145,22 @@ class StoryCatalogue:
         return sorted(others, key=lambda other: (-shared(other), folded(other.title)))[:limit]
 
 
+def scope_values(scope: str, country: str, region: str | None) -> dict[str, set]:
+    """Where a story is filed besides its cities: a national action under its country (and the country's
+    region), a regional one under its region, a global one under neither."""
+    countries = {country} if country else set()
+    national_region = region_for_country(country) if country else ""
+    regions = {region} if region else {national_region} - {""}
+    return {"scopes": {scope}, "countries": countries, "regions": regions}
+
+
 def facts_of_draft(story: CityStoryPage, page_id: int) -> StoryFacts:
     """Classifies one story from its own relations, as the catalogue classifies published ones: a draft's relations
     live on the unsaved object (modelcluster), not in the tables the catalogue reads."""
     cities = sorted(story.cities.all(), key=lambda city: city.name)
     start_year = story.period_start_year
+    region = story.scope_region.code if story.scope_region_id else None
+    scoped = scope_values(story.scope, story.scope_country.code or "", region)
     return StoryFacts(
         page_id=page_id,
         translation_key=str(story.translation_key),
@@ -144,8 +168,9 @@ def facts_of_draft(story: CityStoryPage, page_id: int) -> StoryFacts:
         text=folded(f"{story.title} {story.summary}"),
         start=(start_year or 0, story.period_start_month or 0),
         values={
-            "countries": {city.country.code for city in cities},
-            "regions": {city.region.code for city in cities if city.region_id},
+            "scopes": scoped["scopes"],
+            "countries": {city.country.code for city in cities} | scoped["countries"],
+            "regions": {city.region.code for city in cities if city.region_id} | scoped["regions"],
             "principles": {principle.number for principle in story.principles.all()},
             "action_priorities": {priority.number for priority in story.action_priorities.all()},
             "themes": {theme.code for theme in story.themes.all()},
@@ -153,4 +178,5 @@ def facts_of_draft(story: CityStoryPage, page_id: int) -> StoryFacts:
             "years": {start_year} - {None},
         },
         city_keys=[str(city.translation_key) for city in cities],
+        report_priority=story.report_priority.number if story.report_priority_id else None,
     )

@@ -2,7 +2,10 @@
 
 from decimal import Decimal
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.text import slugify
+from django_countries import countries
 
 from campaign import models as m
 from campaign.catalogue.uclg_regions import REGION_CODES
@@ -105,7 +108,7 @@ def city_specs(stories: list[Entry]) -> list[SnippetSpec]:
     """Cities are declared inside the stories that mention them; the same city must be declared the same way."""
     specs: dict[str, SnippetSpec] = {}
     for story in stories:
-        for city in story.entries("cities"):
+        for city in story.entries("cities", required=False):
             country = city.text("country")
             city.check(len(country) == 2 and country.isupper(), "country", "expected an ISO 3166-1 alpha-2 code")
             key = city_key(city.text("name"), country)
@@ -143,11 +146,24 @@ def cover_image_specs(stories: list[Entry]) -> list[ImageSpec]:
         ImageSpec(
             key=f"image:{story.text('slug')}",
             title=f"Image provisoire — {story.text('title')}"[:255],
-            label=" · ".join(city.text("name") for city in story.entries("cities")),
+            label=cover_label(story),
             caption="Image provisoire : à remplacer par une photo de l'action",
         )
         for story in stories
     ]
+
+
+def cover_label(story: Entry) -> str:
+    """What a placeholder cover names: the cities, or for a story without any, its country, region or "Monde"."""
+    cities = [city.text("name") for city in story.entries("cities", required=False)]
+    scope = story.entry("scope", required=False)
+    if cities or scope is None:
+        return " · ".join(cities)
+    level = scope.text("level")
+    if level == "national":
+        with translation.override(settings.LANGUAGE_CODE):
+            return str(countries.name(scope.text("country")))
+    return scope.text("evidence") if level == "regional" else "Monde"
 
 
 def year_month(entry: Entry | None, field: str) -> tuple[int | None, int | None]:
@@ -195,15 +211,40 @@ def story_spec(story: Entry, principle_keys: dict[int, str]) -> PageSpec:
             "source_reference": source.text("lines", required=False),
         }
     )
+    scope_fields, scope_region = story_scope(story)
+    spec.fields.update(scope_fields)
     spec.snippet_links["engagement_type"] = f"engagement:{engagement}" if engagement else None
     spec.snippet_links["cover_image"] = f"image:{spec.slug}"
+    spec.snippet_links["scope_region"] = f"region:{scope_region}" if scope_region else None
+    report_priority = story.integer("report_priority", required=False, low=1, high=8)
+    spec.snippet_links["report_priority"] = f"priority:{report_priority}" if report_priority else None
     spec.relations = {
-        "cities": [city_key(c.text("name"), c.text("country")) for c in story.entries("cities")],
+        "cities": [city_key(c.text("name"), c.text("country")) for c in story.entries("cities", required=False)],
         "action_priorities": [f"priority:{n}" for n in story.items("action_priorities")],
         "principles": [f"page:{principle_key(story, n, principle_keys)}" for n in story.items("principles")],
         "themes": [f"theme:{code}" for code in story.texts("themes")],
     }
     return spec
+
+
+def story_scope(story: Entry) -> tuple[dict, str | None]:
+    """A local story (no `scope` key) happens in its cities; a national, regional or global one has none, and
+    names the country or region it covers, with the source's words that say so (`evidence`)."""
+    scope = story.entry("scope", required=False)
+    cities = story.entries("cities", required=False)
+    if scope is None:
+        story.check(bool(cities), "cities", "a local story takes place in at least one city")
+        return {"scope": "local", "scope_country": ""}, None
+    level = scope.text("level")
+    scope.check(level in {"national", "regional", "global"}, "level", "must be national, regional or global")
+    scope.text("evidence")
+    story.check(not cities, "cities", f"a {level} story has no city (its place is its scope)")
+    country = scope.text("country", required=level == "national")
+    region = scope.text("region", required=level == "regional")
+    scope.check(bool(country) == (level == "national"), "country", "only a national story names a country")
+    scope.check(bool(region) == (level == "regional"), "region", "only a regional story names a region")
+    scope.check(not region or region in REGION_CODES, "region", f"must be one of {', '.join(REGION_CODES)}")
+    return {"scope": level, "scope_country": country}, region or None
 
 
 # The charter --------------------------------------------------------------------------------------------------
@@ -388,7 +429,7 @@ def navigation_specs() -> list[SnippetSpec]:
         )
         for handle in ("main", "footer")
     ]
-    settings = SnippetSpec(
+    site_settings = SnippetSpec(
         "settings:site",
         m.SiteSettings,
         {},
@@ -396,6 +437,7 @@ def navigation_specs() -> list[SnippetSpec]:
         {
             "site_name": data.text("site_name", max_length=255),
             "contact_email": data.text("contact_email", required=False),
+            "hosting": data.text("hosting", required=False, max_length=255),
             "hashtags": " ".join(data.texts("hashtags", required=False)),
             "social_links": [
                 {"type": "link", "value": {"network": link.text("network"), "url": link.text("url")}}
@@ -403,8 +445,33 @@ def navigation_specs() -> list[SnippetSpec]:
             ],
         },
         page_links={"privacy_page": data.text("privacy_page", required=False) or None},
+        snippet_links={"share_image": share_card_key(settings.LANGUAGE_CODE)},
     )
-    return [*menus, settings]
+    return [*menus, site_settings]
+
+
+def share_card_key(language_code: str) -> str:
+    return f"image:share-card-{language_code}"
+
+
+def share_card_spec(language_code: str, title: str, subtitle: str, hashtags: str) -> ImageSpec:
+    """A language's default share card, from its charter title and subtitle and the campaign's hashtags."""
+    return ImageSpec(
+        key=share_card_key(language_code),
+        title=f"{title} — share card ({language_code})",
+        label=title,
+        caption=subtitle,
+        kind="share_card",
+        footer=hashtags,
+    )
+
+
+def source_share_card_spec() -> ImageSpec:
+    charter = read_file("charter.yaml")
+    hashtags = " ".join(read_file("navigation.yaml").texts("hashtags", required=False))
+    return share_card_spec(
+        settings.LANGUAGE_CODE, charter.text("title"), charter.text("subtitle", required=False), hashtags
+    )
 
 
 # Everything, in the order it must be written --------------------------------------------------------------------

@@ -7,6 +7,9 @@ from typing import Any
 
 from django.db import models
 
+from campaign.assets.share_card import share_card_png
+from campaign.loader.placeholders import placeholder_png
+
 
 @dataclass
 class PageSpec:
@@ -68,12 +71,20 @@ def digest_of(value: Any) -> str:
 
 @dataclass
 class ImageSpec:
-    """A generated placeholder image, found again by its key ("image:<story slug>")."""
+    """A generated image, found again by its key: a story's placeholder cover ("image:<story slug>", `label` the
+    cities) or a language's share card ("image:share-card-<lang>", `label` the charter's title, `footer` hashtags)."""
 
     key: str
     title: str
     label: str
     caption: str
+    kind: str = "cover"
+    footer: str = ""
 
     def digest(self) -> str:
-        return digest_of([self.title, self.label, self.caption])
+        return digest_of([self.title, self.label, self.caption, self.kind, self.footer])
+
+    def png(self) -> bytes:
+        if self.kind == "share_card":
+            return share_card_png(self.label, self.caption, self.footer)
+        return placeholder_png(self.label, self.caption)

@@ -18,7 +18,6 @@ from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
 
 from campaign.loader.errors import ContentError
-from campaign.loader.placeholders import placeholder_png
 from campaign.loader.records import ContentRecord
 from campaign.loader.specs import ImageSpec, PageSpec, SnippetSpec, digest_of
 from campaign.loader.streams import stream_to_raw
@@ -138,7 +137,7 @@ class ContentWriter:
             outcome = Outcome.UPDATED if image is not None else Outcome.CREATED
             image = image or Image()
             image.title = spec.title
-            image.file = ContentFile(placeholder_png(spec.label, spec.caption), name=f"{spec.key.split(':')[1]}.png")
+            image.file = ContentFile(spec.png(), name=f"{spec.key.split(':')[1]}.png")
             image._set_image_file_metadata()
             image.save()
             self._remember(spec.key, image, spec.digest())

@@ -1,12 +1,15 @@
 """What every page type of this headless site shares: URLs point at the frontend, not at this server."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.models import Page
 
 from campaign.publishing.preview import create_preview, preview_url
+from campaign.text.footnotes import markers_without_notes
 
 
 def frontend_path(page: Page, language_code: str | None = None) -> str:
@@ -21,7 +24,7 @@ def frontend_path(page: Page, language_code: str | None = None) -> str:
 
 PROMOTE_PANELS = [
     MultiFieldPanel(
-        [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+        [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description"), FieldPanel("share_image")],
         heading=_("For search engines and sharing"),
     ),
 ]
@@ -42,10 +45,32 @@ def page_tabs(content: list, details: list | None = None) -> TabbedInterface:
 class BasePage(Page):
     """Abstract base: no HTML is rendered here; visiting a page on this server sends you to the frontend."""
 
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("share image"),
+        help_text=_(
+            "Shown when the page is shared on social media. Empty: a story's cover, else the site's default "
+            "share image (site settings)."
+        ),
+    )
+
     promote_panels = PROMOTE_PANELS
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        missing = markers_without_notes(self)
+        if missing:
+            raise ValidationError(
+                _("Footnote %(markers)s has no note on this page: add it in a Footnotes block.")
+                % {"markers": ", ".join(missing)}
+            )
 
     def get_url_parts(self, request=None):
         parts = super().get_url_parts(request)

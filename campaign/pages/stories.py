@@ -5,7 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -36,6 +38,31 @@ class CityStoryIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("city stories index")
+
+
+class Scope(models.TextChoices):
+    """How far an action reaches. Only a local action is about places on the map: a global programme, a regional
+    network or a national government has no city, and is found under its country or region instead."""
+
+    LOCAL = "local", _("Local")
+    NATIONAL = "national", _("National")
+    REGIONAL = "regional", _("Regional")
+    GLOBAL = "global", _("Global")
+
+
+class CityStoryForm(WagtailAdminPageForm):
+    """Where a story happens depends on its scope, and the cities are a many-to-many field: the model's clean()
+    cannot see them, so the form checks them together."""
+
+    def clean(self):
+        cleaned = super().clean()
+        scope = cleaned.get("scope")
+        cities = cleaned.get("cities")
+        if scope == Scope.LOCAL and cities is not None and not cities:
+            self.add_error("cities", _("A local action takes place in at least one city."))
+        if scope and scope != Scope.LOCAL and cities:
+            self.add_error("cities", _("Only a local action has cities: clear them, or make the scope local."))
+        return cleaned
 
 
 class CityStoryPage(BasePage):
@@ -85,12 +112,45 @@ class CityStoryPage(BasePage):
         help_text=_("Role of the person quoted, e.g. Mayor of Milan."),
     )
 
+    scope = models.CharField(
+        max_length=10,
+        choices=Scope.choices,
+        default=Scope.LOCAL,
+        verbose_name=_("scope"),
+        help_text=_("Local: the action takes place in its cities. National, regional or global: it has no city."),
+    )
+    scope_country = CountryField(
+        blank=True,
+        verbose_name=_("country of a national action"),
+        help_text=_("The country whose government or network leads a national action."),
+    )
+    scope_region = models.ForeignKey(
+        "campaign.Region",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=in_default_locale,
+        verbose_name=_("region of a regional action"),
+        help_text=_("The UCLG region a regional action covers."),
+    )
     cities = ParentalManyToManyField(
         "campaign.City",
+        blank=True,
         related_name="stories",
         limit_choices_to=in_default_locale,
         verbose_name=_("cities"),
-        help_text=_("One, or several for a joint action."),
+        help_text=_("One, or several for a joint action; none for a national, regional or global action."),
+    )
+    report_priority = models.ForeignKey(
+        "campaign.ActionPriority",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reported_stories",
+        limit_choices_to=in_default_locale,
+        verbose_name=_("printed under priority"),
+        help_text=_("The priority of the Call to Local Action under which the 2023 report prints this action."),
     )
     head_of_executive = models.CharField(
         max_length=255, blank=True, verbose_name=_("head of executive"), help_text=_("e.g. the mayor's name.")
@@ -188,6 +248,10 @@ class CityStoryPage(BasePage):
     # them to translators, and would refuse to translate a story until its engagement type was translated.
     override_translatable_fields = [
         SynchronizedField("engagement_type"),
+        SynchronizedField("scope"),
+        SynchronizedField("scope_country"),
+        SynchronizedField("scope_region"),
+        SynchronizedField("report_priority"),
         SynchronizedField("original_title"),
         SynchronizedField("head_of_executive"),
         SynchronizedField("quote_author"),
@@ -197,6 +261,7 @@ class CityStoryPage(BasePage):
 
     parent_page_types = ["campaign.CityStoryIndexPage"]
     subpage_types = []
+    base_form_class = CityStoryForm
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("summary"),
@@ -222,7 +287,14 @@ class CityStoryPage(BasePage):
         ],
         [
             FieldPanel("kind"),
-            FieldPanel("cities", widget=forms.CheckboxSelectMultiple),
+            MultiFieldPanel(
+                [
+                    FieldPanel("scope"),
+                    FieldPanel("cities", widget=forms.CheckboxSelectMultiple),
+                    FieldRowPanel([FieldPanel("scope_country"), FieldPanel("scope_region")]),
+                ],
+                heading=_("Where"),
+            ),
             FieldRowPanel([FieldPanel("head_of_executive"), FieldPanel("head_of_executive_title")]),
             MultiFieldPanel(
                 [
@@ -234,6 +306,7 @@ class CityStoryPage(BasePage):
             ),
             FieldPanel("engagement_type"),
             FieldPanel("action_priorities", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("report_priority"),
             FieldPanel("principles", widget=forms.CheckboxSelectMultiple),
             FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
             FieldPanel("global_cities_fund"),
@@ -266,5 +339,15 @@ class CityStoryPage(BasePage):
             errors["period_end_year"] = _("The end comes before the start.")
         if bool(self.quote_text) != bool(self.quote_author):
             errors["quote_author"] = _("A quote needs both its text and the person quoted.")
+        errors.update(self.scope_errors())
         if errors:
             raise ValidationError(errors)
+
+    def scope_errors(self) -> dict:
+        """A national action names its country and a regional one its region; nothing else names either."""
+        errors = {}
+        if (self.scope == Scope.NATIONAL) != bool(self.scope_country):
+            errors["scope_country"] = _("A national action, and only a national action, names its country.")
+        if (self.scope == Scope.REGIONAL) != bool(self.scope_region_id):
+            errors["scope_region"] = _("A regional action, and only a regional action, names its region.")
+        return errors

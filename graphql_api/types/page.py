@@ -21,6 +21,7 @@ from .common import Link
 from .images import image_node
 from .locales import requested_locale
 from .seo import Seo
+from .site import site_settings
 from .translations import PageTranslation, TranslationProgress, TranslationStatus, other_versions, translation_of
 
 
@@ -98,14 +99,22 @@ class PageNode:
     @strawberry.field(description="Title, description, canonical URL and hreflang alternates for search engines.")
     def seo(self, info: strawberry.Info) -> Seo:
         content = self.served.content
-        cover = getattr(self.served.specific, "cover_image", None)
         return Seo(
             title=content.seo_title or content.title,
             description=content.search_description,
             canonical_url=self.served.canonical_url,
-            image=image_node(info, cover),
+            image=image_node(info, self.share_image(info)),
             served=self.served,
         )
+
+    def share_image(self, info: strawberry.Info):
+        """The page's own share image, else a story's cover, else the default of the reader's language."""
+        page = self.served.specific
+        own = page.share_image or getattr(page, "cover_image", None)
+        if own:
+            return own
+        settings = site_settings(info, self.served.page.locale)
+        return settings.share_image if settings else None
 
     @strawberry.field(description="The way down from the home page to this page's parent.", directives=sized(5))
     def breadcrumbs(self) -> list[Link]:

@@ -20,7 +20,10 @@ class Seo:
     canonical_url: str = strawberry.field(
         description="Absolute URL of this page on the frontend; for a fallback, the French original's."
     )
-    image: Image | None = strawberry.field(description="The image for link previews: a story's cover, else null.")
+    image: Image | None = strawberry.field(
+        description="The image for link previews: the page's share image, else a story's cover, else the site's "
+        "default share image for the language."
+    )
     served: strawberry.Private[ServedPage]
 
     @strawberry.field(

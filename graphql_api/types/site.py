@@ -4,6 +4,7 @@ import strawberry
 from wagtail.models import Locale
 
 from campaign import blocks as campaign_blocks
+from campaign.catalogue.site_facts import fact_html, sentence_html
 from campaign.catalogue.snippets import localized
 from campaign.i18n.localization import in_locale
 from campaign.models import NavigationMenu, SiteSettings
@@ -11,7 +12,8 @@ from campaign.text.hashtags import split_hashtags
 
 from ..cost import sized
 from ..registry import builds_block
-from .blocks import StreamContext, stream_nodes
+from ..request_cache import cached
+from .blocks import ParagraphBlock, StreamContext, stream_nodes
 from .common import Link
 from .locales import requested_locale
 
@@ -56,8 +58,25 @@ class Site:
     footer_menu: list[MenuItem] = strawberry.field(directives=sized(10))
     social_links: list[SocialLink] = strawberry.field(directives=sized(10))
     hashtags: list[str] = strawberry.field(directives=sized(10))
-    contact_email: str | None
+    contact_email: str | None = strawberry.field(description="The public contact address; null until staff fill it.")
+    hosting: str | None = strawberry.field(
+        description="Who hosts the site (legal notice), in the requested language; null until staff fill it."
+    )
     privacy_page: Link | None
+
+
+def site_settings(info: strawberry.Info, locale: Locale) -> SiteSettings | None:
+    rows = SiteSettings.objects.select_related("share_image")
+    return cached(info, ("site_settings", locale.pk), lambda: localized(rows, locale))
+
+
+@builds_block(campaign_blocks.SiteFactSentenceBlock)
+def site_fact(child, context: StreamContext) -> ParagraphBlock | None:
+    """A paragraph with the setting filled in; nothing while the setting is empty."""
+    html = sentence_html(
+        child.value["text"], fact_html(site_settings(context.info, context.locale), child.value["fact"])
+    )
+    return ParagraphBlock(id=child.id, html=html) if html else None
 
 
 def menu_items(info: strawberry.Info, handle: str, locale: Locale) -> list[MenuItem]:
@@ -66,7 +85,7 @@ def menu_items(info: strawberry.Info, handle: str, locale: Locale) -> list[MenuI
 
 
 def site_for(info: strawberry.Info, locale: Locale) -> Site:
-    settings = localized(SiteSettings.objects.all(), locale)
+    settings = site_settings(info, locale)
     privacy = in_locale([settings.privacy_page], locale) if settings and settings.privacy_page else []
     return Site(
         name=settings.site_name if settings else "",
@@ -76,6 +95,7 @@ def site_for(info: strawberry.Info, locale: Locale) -> Site:
         social_links=stream_nodes(info, settings.social_links, locale) if settings else [],
         hashtags=split_hashtags(settings.hashtags) if settings else [],
         contact_email=(settings.contact_email or None) if settings else None,
+        hosting=(settings.hosting or None) if settings else None,
         privacy_page=Link(title=privacy[0].content.title, url=privacy[0].url) if privacy else None,
     )
 

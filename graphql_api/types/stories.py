@@ -15,13 +15,58 @@ from .blocks import Block
 from .charter import PrinciplePage
 from .common import YearMonth, year_month
 from .images import Image, image_node
-from .page import PageNode
-from .taxonomy import ActionPriority, City, Term
+from .locales import requested_locale
+from .page import PageNode, with_cover_renditions
+from .taxonomy import City, Country, Term
 
 
 def story_catalogue(info: strawberry.Info, locale: Locale) -> StoryCatalogue:
     """One catalogue per locale and request, shared by the list, its facets and each story's classification."""
     return cached(info, ("stories", locale.pk), lambda: StoryCatalogue(locale))
+
+
+REPORTED_STORIES = 20
+
+
+@strawberry.type(description="One of the eight priorities of the Call to Local Action.")
+class ActionPriority:
+    number: int
+    title: str
+    description: str
+    locale: strawberry.Private[Locale]
+
+    @strawberry.field(
+        description="The actions the 2023 report prints under this priority, newest first (at most "
+        f"{REPORTED_STORIES}): what cities did for it.",
+        directives=[*sized(REPORTED_STORIES), Cost(weight=2)],
+    )
+    def stories(self, info: strawberry.Info) -> list["CityStoryPage"]:
+        return reported_stories(info, self.locale).get(self.number, [])
+
+
+def action_priorities(info: strawberry.Info, locale: Locale) -> dict[int, ActionPriority]:
+    def build():
+        return {
+            row.number: ActionPriority(number=row.number, title=row.title, description=row.description, locale=locale)
+            for row in taxonomy.localized_rows(info, models.ActionPriority.objects.all(), locale)
+        }
+
+    return cached(info, ("priorities", locale.pk), build)
+
+
+def reported_stories(info: strawberry.Info, locale: Locale) -> dict[int, list["CityStoryPage"]]:
+    """Every priority's reported stories, read together: one set of queries however many priorities are asked."""
+
+    def build():
+        catalogue = story_catalogue(info, locale)
+        numbers = {facts.report_priority for facts in catalogue.facts.values()} - {None}
+        ids = {n: [facts.page_id for facts in catalogue.reported_under(n)[:REPORTED_STORIES]] for n in numbers}
+        every_id = [page_id for page_ids in ids.values() for page_id in page_ids]
+        served = with_cover_renditions(served_pages(every_id, models.CityStoryPage, "cover_image", "scope_region"))
+        by_id = {item.page.pk: CityStoryPage(served=item) for item in served}
+        return {n: [by_id[page_id] for page_id in page_ids if page_id in by_id] for n, page_ids in ids.items()}
+
+    return cached(info, ("reported stories", locale.pk), build)
 
 
 @represents_page(models.CityStoryIndexPage)
@@ -84,6 +129,23 @@ class CityStoryPage(PageNode):
         index = taxonomy.cities(info, self.served.page.locale)
         return [index[key] for key in self.facts(info).city_keys if key in index]
 
+    @strawberry.field(
+        description="How far the action reaches: local (it has cities, on the map), national (see scopeCountry), "
+        "regional (see scopeRegion) or global (no place)."
+    )
+    def scope(self) -> Term:
+        return taxonomy.scope_term(self.served.specific.scope, self.served.page.locale)
+
+    @strawberry.field(description="The country of a national action; null otherwise.")
+    def scope_country(self) -> Country | None:
+        code = self.served.specific.scope_country.code
+        return taxonomy.country(code, self.served.page.locale) if code else None
+
+    @strawberry.field(description="The UCLG region of a regional action; null otherwise.")
+    def scope_region(self, info: strawberry.Info) -> Term | None:
+        region = self.served.specific.scope_region
+        return taxonomy.regions(info, self.served.page.locale).get(region.code) if region else None
+
     @strawberry.field(description="Which global compact the action serves: both, gcm_only, gcr_only or idp.")
     def engagement_type(self, info: strawberry.Info) -> Term | None:
         index = taxonomy.engagement_types(info, self.served.page.locale)
@@ -94,7 +156,7 @@ class CityStoryPage(PageNode):
         description="The Call to Local Action priorities the story serves, by number.", directives=sized(8)
     )
     def action_priorities(self, info: strawberry.Info) -> list[ActionPriority]:
-        index = taxonomy.action_priorities(info, self.served.page.locale)
+        index = action_priorities(info, self.served.page.locale)
         return [index[n] for n in sorted(self.facts(info).values["action_priorities"]) if n in index]
 
     @strawberry.field(
@@ -118,7 +180,10 @@ class CityStoryPage(PageNode):
         if self.served.page.pk not in catalogue.facts:
             return []
         ids = [other.page_id for other in catalogue.related(self.facts(info))]
-        return [CityStoryPage(served=item) for item in served_pages(ids, models.CityStoryPage, "cover_image")]
+        return [
+            CityStoryPage(served=item)
+            for item in served_pages(ids, models.CityStoryPage, "cover_image", "scope_region")
+        ]
 
     @strawberry.field(description="A quotation from the person leading the action, when there is one.")
     def quote(self) -> Quote | None:
@@ -126,3 +191,15 @@ class CityStoryPage(PageNode):
         if not story.quote_text:
             return None
         return Quote(text=story.quote_text, author=story.quote_author, role=story.quote_role)
+
+
+@strawberry.type
+class PriorityQuery:
+    @strawberry.field(
+        description="The eight priorities of the Call to Local Action, in order, localized; each lists the actions "
+        "printed under it.",
+        directives=sized(8),
+    )
+    def action_priorities(self, info: strawberry.Info, locale: str | None = None) -> list[ActionPriority]:
+        index = action_priorities(info, requested_locale(locale))
+        return [index[number] for number in sorted(index)]

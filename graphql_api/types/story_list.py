@@ -1,6 +1,7 @@
 """cityStories: the filterable, faceted story list (campaign.catalogue.story_catalogue does the work)."""
 
 from enum import Enum
+from functools import partial
 
 import strawberry
 from wagtail.models import Locale
@@ -16,12 +17,13 @@ from . import taxonomy
 from .facets import FacetValue, checked, country_label, facet_values, term_label
 from .locales import requested_locale
 from .page import with_cover_renditions
-from .stories import CityStoryPage, story_catalogue
+from .stories import CityStoryPage, action_priorities, story_catalogue
 from .translations import batch_translations
 
 
 @strawberry.input(description="Story filters; within one list any value matches, across lists all must match.")
 class CityStoryFilter:
+    scopes: list[str] | None = strawberry.field(default=None, description="local, national, regional, global.")
     countries: list[str] | None = strawberry.field(default=None, description="ISO 3166-1 alpha-2 codes.")
     regions: list[str] | None = strawberry.field(default=None, description="UCLG region codes.")
     principles: list[int] | None = strawberry.field(default=None, description="Charter principle numbers, 1-7.")
@@ -41,6 +43,7 @@ class CityStoryOrder(Enum):
 
 @strawberry.type(description="Facet counts for each filter.")
 class CityStoryFacets:
+    scopes: list[FacetValue] = strawberry.field(directives=sized(4))
     countries: list[FacetValue] = strawberry.field(directives=sized(60))
     regions: list[FacetValue] = strawberry.field(directives=sized(10))
     principles: list[FacetValue] = strawberry.field(directives=sized(7))
@@ -68,9 +71,10 @@ class CityStoryList:
 
 
 def facet_labels(info: strawberry.Info, locale: Locale) -> dict:
-    priorities = taxonomy.action_priorities(info, locale)
+    priorities = action_priorities(info, locale)
     principles = taxonomy.principles(info, locale)
     return {
+        "scopes": partial(taxonomy.scope_label, locale=locale),
         "countries": country_label(locale),
         "regions": term_label(taxonomy.regions(info, locale)),
         "themes": term_label(taxonomy.themes(info, locale)),
@@ -96,7 +100,7 @@ def city_stories(info, locale: Locale, story_filter, limit: int, offset: int, or
     query = story_query(info, locale, story_filter)
     found = catalogue.search(query, order.value)
     ids = [facts.page_id for facts in found[offset : offset + limit]]
-    served = with_cover_renditions(served_pages(ids, models.CityStoryPage, "cover_image"))
+    served = with_cover_renditions(served_pages(ids, models.CityStoryPage, "cover_image", "scope_region"))
     batch_translations(info, served)
     return CityStoryList(
         total_count=len(found),

@@ -8,9 +8,9 @@ from wagtail.models import Locale
 from campaign.catalogue.snippets import localized_all
 from campaign.i18n.locales import default_locale
 from campaign.i18n.localization import ServedPage, serve, visible_pages
-from campaign.models import ActionPriority as ActionPriorityModel
 from campaign.models import City as CityModel
 from campaign.models import EngagementType, PrinciplePage, Region, Theme
+from campaign.pages.stories import Scope
 
 from ..request_cache import cached
 
@@ -36,11 +36,13 @@ class City:
     longitude: float | None
 
 
-@strawberry.type(description="One of the eight priorities of the Call to Local Action.")
-class ActionPriority:
-    number: int
-    title: str
-    description: str
+def scope_label(code: str, locale: Locale) -> str:
+    with translation.override(locale.language_code):
+        return str(Scope(code).label)
+
+
+def scope_term(code: str, locale: Locale) -> Term:
+    return Term(code=code, label=scope_label(code, locale))
 
 
 def country(code: str, locale: Locale) -> Country:
@@ -71,16 +73,6 @@ def themes(info, locale):
 
 def engagement_types(info, locale):
     return terms(info, EngagementType, locale)
-
-
-def action_priorities(info: strawberry.Info, locale: Locale) -> dict[int, ActionPriority]:
-    def build():
-        return {
-            row.number: ActionPriority(number=row.number, title=row.title, description=row.description)
-            for row in localized_rows(info, ActionPriorityModel.objects.all(), locale)
-        }
-
-    return cached(info, ("priorities", locale.pk), build)
 
 
 def cities(info: strawberry.Info, locale: Locale) -> dict[str, City]:

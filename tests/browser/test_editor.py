@@ -10,8 +10,8 @@ SUMMARY = "Sur l'île, habitants et élus organisent l'accueil des personnes arr
 QUOTE = "Personne ne doit être laissé seul sur le quai."
 QUOTED = "Maire de Lampedusa"
 PREVIEW = """query ($token: String!) { preview(token: $token) { title ... on CityStoryPage { quote { text } } } }"""
-STORIES = """query ($locale: String!) {
-  cityStories(locale: $locale, limit: 100) {
+STORIES = """query ($locale: String!, $title: String!) {
+  cityStories(locale: $locale, filter: {search: $title}, limit: 5) {
     items { title locale contentLocale isFallback url summary coverImage { rendition(spec: "fill-400x225") { url } }
             quote { text author } cities { name } }
   }
@@ -25,7 +25,7 @@ def a_photo(folder) -> str:
 
 
 def story_in(servers, locale: str) -> dict | None:
-    items = servers.graphql(STORIES, locale=locale)["cityStories"]["items"]
+    items = servers.graphql(STORIES, locale=locale, title=TITLE)["cityStories"]["items"]
     return next((item for item in items if item["title"] == TITLE), None)
 
 

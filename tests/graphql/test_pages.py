@@ -146,4 +146,4 @@ def test_a_story_shares_its_cover_image_for_link_previews(graphql, story):
     seo = graphql(SEO_IMAGE, path=path_in_section(CityStoryIndexPage, "en", story.slug))["data"]["page"]["seo"]
     assert seo["image"] == {"width": cover.width, "height": cover.height}
     charter = graphql(SEO_IMAGE, path=f"/en/{section(CharterPage, 'en').slug}/")["data"]["page"]["seo"]
-    assert charter["image"] is None
+    assert charter["image"] == {"width": 1200, "height": 630}  # the site's default share card

@@ -12,8 +12,11 @@ from wagtail.models import Locale
 from campaign.i18n.locales import default_locale
 from campaign.loader import parts
 from campaign.loader.errors import ContentError
+from campaign.loader.indexing import indexing_at_the_end
 from campaign.loader.locales import ensure_locales, synchronise_trees
+from campaign.loader.names_to_confirm import load_names_to_confirm
 from campaign.loader.report import coverage_table, outcome_table
+from campaign.loader.share_cards import give_translated_share_cards
 from campaign.loader.translations import TranslationImporter, loaded_objects
 from campaign.loader.writer import ContentWriter, point_site_at
 
@@ -32,9 +35,11 @@ class Command(BaseCommand):
         except ContentError as error:
             raise CommandError(f"Invalid content, nothing was written. {error}") from error
         try:
-            with transaction.atomic():
+            with transaction.atomic(), indexing_at_the_end():
                 writer = self.write(plan, force=force)
                 importer = self.import_translations(force=force)
+                give_translated_share_cards(writer)
+                load_names_to_confirm()
         except ContentError as error:
             raise CommandError(f"Invalid content, nothing was written. {error}") from error
         tally = writer.tally + importer.tally
@@ -60,7 +65,7 @@ class Command(BaseCommand):
         taxonomies = parts.taxonomy_specs()
         stories = parts.story_entries()
         cities = parts.city_specs(stories)
-        covers = parts.cover_image_specs(stories)
+        covers = [*parts.cover_image_specs(stories), parts.source_share_card_spec()]
         pages = parts.page_specs()
         navigation = parts.navigation_specs()
         parts.check_page_links(pages, navigation)
@@ -74,7 +79,7 @@ class Command(BaseCommand):
         writer = ContentWriter(ensure_locales(), force=force)
         self.progress("Classification", plan["taxonomies"], writer.write_snippet)
         self.progress("Cities", plan["cities"], writer.write_snippet)
-        self.progress("Placeholder covers", plan["covers"], writer.write_image)
+        self.progress("Placeholder covers and share card", plan["covers"], writer.write_image)
         self.progress("Page tree", plan["pages"], writer.ensure_page)
         point_site_at(writer.pages[parts.HOME_KEY])
         self.progress("Page content", plan["pages"], writer.write_page)
