@@ -3,7 +3,9 @@ formulas (campaign.security.spreadsheets), the page explorer with each page's tr
 
 from django.conf import settings
 from django.forms import CheckboxSelectMultiple
+from django.templatetags.static import static
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_filters.filters import MultipleChoiceFilter
 from wagtail import hooks
@@ -125,6 +127,12 @@ def add_endorsement_buttons(snippet, user, next_url=None):
 def register_endorsement_log_actions(actions):
     for action, (label, message) in LOG_ACTIONS.items():
         actions.register_action(action, label, message)
+
+
+@hooks.register("insert_editor_js")
+def length_counter_js():
+    """Long text fields show how many characters are left as the editor types (static/campaign/admin/)."""
+    return format_html('<script src="{}" defer></script>', static("campaign/admin/length-counter.js"))
 
 
 @hooks.register("construct_homepage_panels")

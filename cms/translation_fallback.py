@@ -33,6 +33,9 @@ def apply():
 # locale (a language here: "Région" is UCLG's regions). Named here so that `makemessages` keeps them in our
 # catalogues: it drops any msgid no source file of the project uses. Their translations live in the .po files only.
 SUPPLIED_STRINGS = (
+    # An inline panel's add button: our labels carry their article ("a featured story"), which French and Spanish
+    # need for gender ("une histoire", "un chapitre"); Wagtail's "Ajouter un(e) %(label)s" cannot know it.
+    gettext_noop("Add %(label)s"),
     gettext_noop("Locale"),
     gettext_noop("locale"),
     gettext_noop("Locales"),

@@ -11,6 +11,7 @@ checked in the catalogue itself, below), and data rather than interface: the roo
 the workflow "Moderators approval", both created by Wagtail's migrations.
 """
 
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -26,7 +27,7 @@ from wagtail.models import Page
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
 
-from campaign.models import CharterPage, CityStoryIndexPage, NavigationMenu, Theme
+from campaign.models import CharterPage, CityStoryIndexPage, HomePage, NavigationMenu, Theme
 
 LANGUAGES = ["fr", "en", "es"]
 
@@ -211,3 +212,32 @@ def test_the_translation_editors_own_strings_keep_their_spaces(admin_in, languag
     Spanish and French entries lost their trailing space; locale/*/LC_MESSAGES/djangojs.po restores it."""
     catalogue = admin_in(language).get("/admin/localize/jsi18n/").content.decode()
     assert expected in catalogue
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "add_story", "add_chapter", "heading_block"),
+    [
+        ("fr", "Ajouter une histoire mise en avant", "Ajouter un chapitre mis en avant", "Intertitre"),
+        ("es", "Añadir una historia destacada", "Añadir un capítulo destacado", "Intertítulo"),
+        ("en", "Add a featured story", "Add a featured chapter", "Heading"),
+    ],
+)
+def test_the_home_page_form_reads_naturally(admin_in, language, add_story, add_chapter, heading_block):
+    """Inline panels say "add a featured story" with the article their language needs, and the body's heading
+    block is not called like the page's title."""
+    home = in_language(HomePage, "fr")
+    html = admin_in(language).get(f"/admin/pages/{home.pk}/edit/").content.decode()
+    text = visible_text(html)
+    assert add_story in text and add_chapter in text
+    assert "un(e)" not in text
+    # The block menu, built by the page's script from JSON (non-ASCII letters escaped).
+    assert f'"label": {json.dumps(heading_block)}' in html.replace("&quot;", '"')
+
+
+@pytest.mark.django_db
+def test_the_story_forms_lists_sort_accented_names_among_their_letters(admin_in):
+    index = in_language(CityStoryIndexPage, "fr")
+    text = visible_text(admin_in("fr").get(f"/admin/pages/add/campaign/citystorypage/{index.pk}/").content.decode())
+    assert text.index("São Paulo") < text.index("Strășeni") < text.index("Zurich")
+    assert text.index("Culture et cohésion sociale") < text.index("Éducation et langue") < text.index("Emploi")

@@ -1,14 +1,15 @@
 """City stories as the frontend's story list sees them: filtered, faceted, ordered and paginated.
 
 The classification of every story of a locale (cities, countries, regions, priorities, principles, themes,
-engagement type, start year) is read in five queries; filters, facet counts and ordering then run in Python over
-those facts. Story collections are small (hundreds, not millions), and this keeps the query count the same
+engagement type, start year, listing date) is read in five queries; filters, facet counts and ordering then run in
+Python over those facts. Story collections are small (hundreds, not millions), and this keeps the query count the same
 whatever the filters and the page size. Facet counts apply every active filter except the facet's own, so a
 visitor sees what each choice would give.
 """
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast
@@ -18,10 +19,12 @@ from campaign.catalogue.filters import STORY_DIMENSIONS
 from campaign.catalogue.uclg_regions import region_for_country
 from campaign.i18n.localization import as_read, visible_pages
 from campaign.models import CityStoryPage
+from campaign.text.dates import listing_date
 from campaign.text.plain import folded
 
 DIMENSIONS = STORY_DIMENSIONS
 ORDERS = ("NEWEST", "OLDEST", "TITLE")
+NEVER = datetime.min.replace(tzinfo=UTC)
 FACT_FIELDS = (
     "pk",
     "translation_key",
@@ -29,6 +32,8 @@ FACT_FIELDS = (
     "summary",
     "period_start_year",
     "period_start_month",
+    "first_published_at",
+    "alias_of__first_published_at",  # a French fallback (an alias) was first published as its French page
     "engagement_type__code",
     "scope",
     "scope_country",
@@ -43,7 +48,8 @@ class StoryFacts:
     translation_key: str
     title: str
     text: str
-    start: tuple[int, int]
+    listed: date  # the action's start, else its first publication (campaign.text.dates.listing_date)
+    published: datetime  # between stories listed on the same day, the one published last is the newest
     values: dict[str, set] = field(default_factory=dict)
     city_keys: list = field(default_factory=list)
     report_priority: int | None = None
@@ -73,7 +79,8 @@ class StoryCatalogue:
                 translation_key=str(row["translation_key"]),
                 title=row["title"],
                 text=folded(f"{row['title']} {row['summary']}"),
-                start=(row["period_start_year"] or 0, row["period_start_month"] or 0),
+                listed=listed(row["period_start_year"], row["period_start_month"], first_published(row)),
+                published=first_published(row) or NEVER,
                 values={
                     **{dimension: set() for dimension in DIMENSIONS},
                     **scope_values(row["scope"], row["scope_country"], row["scope_region__code"]),
@@ -113,14 +120,14 @@ class StoryCatalogue:
     def reported_under(self, priority: int) -> list[StoryFacts]:
         """The stories the 2023 report prints under a priority, newest first."""
         found = [facts for facts in self.facts.values() if facts.report_priority == priority]
-        return sorted(found, key=lambda facts: (facts.start, folded(facts.title)), reverse=True)
+        return sorted(found, key=listing_order, reverse=True)
 
     def search(self, query: StoryQuery, order: str) -> list[StoryFacts]:
         found = [facts for facts in self.facts.values() if query.matches(facts)]
         if order == "TITLE":
             return sorted(found, key=lambda facts: folded(facts.title))
         newest_first = order == "NEWEST"
-        return sorted(found, key=lambda facts: (facts.start, folded(facts.title)), reverse=newest_first)
+        return sorted(found, key=listing_order, reverse=newest_first)
 
     def facets(self, query: StoryQuery) -> dict[str, Counter]:
         counts = {dimension: Counter() for dimension in DIMENSIONS}
@@ -145,6 +152,19 @@ class StoryCatalogue:
         return sorted(others, key=lambda other: (-shared(other), folded(other.title)))[:limit]
 
 
+def first_published(row: dict) -> datetime | None:
+    return row["first_published_at"] or row["alias_of__first_published_at"]
+
+
+def listing_order(facts: StoryFacts) -> tuple:
+    return (facts.listed, facts.published, folded(facts.title))
+
+
+def listed(year: int | None, month: int | None, first_published: datetime | None) -> date:
+    """A draft never published, without a period, sorts after every dated story."""
+    return listing_date(year, month, first_published) or date.min
+
+
 def scope_values(scope: str, country: str, region: str | None) -> dict[str, set]:
     """Where a story is filed besides its cities: a national action under its country (and the country's
     region), a regional one under its region, a global one under neither."""
@@ -166,7 +186,8 @@ def facts_of_draft(story: CityStoryPage, page_id: int) -> StoryFacts:
         translation_key=str(story.translation_key),
         title=story.title,
         text=folded(f"{story.title} {story.summary}"),
-        start=(start_year or 0, story.period_start_month or 0),
+        listed=listed(start_year, story.period_start_month, story.first_published_at),
+        published=story.first_published_at or NEVER,
         values={
             "scopes": scoped["scopes"],
             "countries": {city.country.code for city in cities} | scoped["countries"],

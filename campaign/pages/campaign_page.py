@@ -65,7 +65,7 @@ class CampaignPage(BasePage):
             FieldPanel("tagline"),
             FieldPanel("key_messages"),
             FieldPanel("body"),
-            InlinePanel("featured_stories", label=_("Featured stories"), max_num=6),
+            InlinePanel("featured_stories", heading=_("Featured stories"), label=_("a featured story"), max_num=6),
         ],
         [
             FieldRowPanel([FieldPanel("launch_year"), FieldPanel("launch_month")]),

@@ -44,7 +44,7 @@ class HomePage(BasePage):
             FieldPanel("hero_title"),
             FieldPanel("tagline"),
             FieldPanel("body"),
-            InlinePanel("featured_chapters", label=_("Featured chapters"), max_num=4),
-            InlinePanel("featured_stories", label=_("Featured stories"), max_num=6),
+            InlinePanel("featured_chapters", heading=_("Featured chapters"), label=_("a featured chapter"), max_num=4),
+            InlinePanel("featured_stories", heading=_("Featured stories"), label=_("a featured story"), max_num=6),
         ]
     )

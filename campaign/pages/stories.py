@@ -4,11 +4,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Panel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -16,7 +18,8 @@ from wagtail_localize.fields import SynchronizedField
 from campaign.blocks import BodyStreamBlock
 from campaign.i18n.locales import in_default_locale
 from campaign.pages.base import BasePage, page_tabs
-from campaign.text.dates import year_month_key
+from campaign.text.dates import listing_date, year_month_key
+from campaign.text.plain import fold
 
 MONTH_VALIDATORS = [MinValueValidator(1), MaxValueValidator(12)]
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
@@ -50,9 +53,40 @@ class Scope(models.TextChoices):
     GLOBAL = "global", _("Global")
 
 
+class ListingDatePanel(Panel):
+    """Says which date the site lists the story by (and shows in lists): its start, else its first publication."""
+
+    class BoundPanel(Panel.BoundPanel):
+        def render_html(self, parent_context=None) -> str:
+            story = self.instance
+            listed = listing_date(story.period_start_year, story.period_start_month, story.first_published_at)
+            if story.period_start_year:
+                text = _("The site lists this story by the start of its action: %(date)s.")
+            elif listed:
+                text = _("No start date: the site lists this story by its first publication, %(date)s.")
+            else:
+                text = _("No start date: the site will list this story by the day it is first published.")
+            pattern = "YEAR_MONTH_FORMAT" if story.period_start_year else "DATE_FORMAT"
+            shown = date_format(listed, pattern) if listed else ""
+            return format_html('<p class="help-block help-info">{}</p>', text % {"date": shown})
+
+
 class CityStoryForm(WagtailAdminPageForm):
     """Where a story happens depends on its scope, and the cities are a many-to-many field: the model's clean()
-    cannot see them, so the form checks them together."""
+    cannot see them, so the form checks them together.
+
+    The city and theme lists are in alphabetical order as a reader expects it, accents aside ("São Paulo" before
+    "Strășeni", "Éducation" among the E's): the database orders code points, which puts accented letters last.
+    """
+
+    ALPHABETICAL = ("cities", "themes")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.ALPHABETICAL:
+            field = self.fields.get(name)
+            if field is not None:
+                field.choices = sorted(field.choices, key=lambda choice: fold(str(choice[1])))
 
     def clean(self):
         cleaned = super().clean()
@@ -301,6 +335,7 @@ class CityStoryPage(BasePage):
                     FieldRowPanel([FieldPanel("period_start_year"), FieldPanel("period_start_month")]),
                     FieldRowPanel([FieldPanel("period_end_year"), FieldPanel("period_end_month")]),
                     FieldPanel("ongoing"),
+                    ListingDatePanel(),
                 ],
                 heading=_("Period"),
             ),

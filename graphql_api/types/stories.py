@@ -1,5 +1,7 @@
 """City stories and their index (campaign.pages.stories); the filterable list is in story_list."""
 
+from datetime import date
+
 import strawberry
 from wagtail.models import Locale
 
@@ -95,6 +97,14 @@ class CityStoryPage(PageNode):
     def period_start(self) -> YearMonth | None:
         story = self.served.specific
         return year_month(story.period_start_year, story.period_start_month)
+
+    @strawberry.field(
+        description="The date the story is listed by (NEWEST, OLDEST): the action's start (its first day, January "
+        "when only the year is known), else the day the story was first published."
+    )
+    def listing_date(self, info: strawberry.Info) -> date | None:
+        listed = self.facts(info).listed
+        return listed if listed != date.min else None
 
     @strawberry.field(description="When the action ends or ended; null when ongoing or unknown.")
     def period_end(self) -> YearMonth | None:

@@ -34,7 +34,10 @@ class CityStoryFilter:
     search: str | None = strawberry.field(default=None, description="Words in the title or summary.")
 
 
-@strawberry.enum(description="Story order: NEWEST and OLDEST by the action's start, TITLE alphabetically.")
+@strawberry.enum(
+    description="Story order: NEWEST and OLDEST by the listing date (the action's start, else the story's first "
+    "publication), TITLE alphabetically."
+)
 class CityStoryOrder(Enum):
     NEWEST = "NEWEST"
     OLDEST = "OLDEST"

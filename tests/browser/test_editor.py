@@ -57,6 +57,8 @@ def test_an_editor_creates_previews_and_publishes_a_city_story(page, servers, lo
     page.locator("#id_title").fill(TITLE)
     page.locator("#id_title").press("Tab")
     page.locator("#id_summary").fill(SUMMARY)
+    counter = page.locator("#id_summary + .campaign-length-counter")
+    assert counter.text_content() == f"{len(SUMMARY)} / 400", "the summary's limit shows as the editor types"
     upload_cover(page, a_photo(tmp_path))
     page.locator("#id_quote_text").fill(QUOTE)
     page.locator("#id_quote_author").fill(QUOTED)

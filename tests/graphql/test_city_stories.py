@@ -3,6 +3,9 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.formats import date_format
+from wagtail.users.models import UserProfile
 
 from campaign.models import CharterPage, CityStoryIndexPage, CityStoryPage
 from campaign.publishing.generations import forget_all
@@ -16,7 +19,7 @@ query ($locale: String, $filter: CityStoryFilter, $limit: Int, $offset: Int, $or
   cityStories(locale: $locale, filter: $filter, limit: $limit, offset: $offset, order: $order) {
     totalCount
     items {
-      title url isFallback periodStart { year month } ongoing
+      title url isFallback periodStart { year month } listingDate ongoing
       cities { name country { code name } region { code label } latitude longitude }
       engagementType { code label } actionPriorities { number title } principles { number title url }
       themes { code label }
@@ -109,8 +112,48 @@ def test_pagination_and_order(graphql):
     ]
     assert len(pages) == 6 and pages == everything[:6]
     newest = every_story(graphql, "fr", order="NEWEST")[1]
-    starts = [(s["periodStart"] or {"year": 0})["year"] for s in newest]
-    assert starts == sorted(starts, reverse=True)
+    listed = [story["listingDate"] for story in newest]
+    assert None not in listed and listed == sorted(listed, reverse=True)
+
+
+NEWEST = """query ($locale: String) { cityStories(locale: $locale, limit: 3, order: NEWEST) {
+  items { title periodStart { year } listingDate } } }"""
+
+
+def test_a_story_without_a_period_is_listed_by_its_first_publication(graphql):
+    """Published today without a start date, a story heads the list; with one, it goes where its start puts it."""
+    today = new_story(title="Publiée aujourd'hui sans période", period_start_year=None)
+    today.refresh_from_db()
+    dated = new_story(title="Action de 1990", period_start_year=1990, period_start_month=5)
+    for locale in ("fr", "en"):
+        items = graphql(NEWEST, locale=locale)["data"]["cityStories"]["items"]
+        assert items[0] == {
+            "title": today.title,
+            "periodStart": None,
+            "listingDate": today.first_published_at.date().isoformat(),
+        }
+    oldest = stories(graphql, locale="fr", limit=1, order="OLDEST")["items"][0]
+    assert oldest["title"] == dated.title
+
+
+def test_the_story_form_says_which_date_the_site_lists_it_by(editor, editor_client):
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"
+    profile.save()
+    undated = new_story(period_start_year=None)
+    undated.refresh_from_db()
+    dated = new_story(period_start_year=2021, period_start_month=3)
+    index = section(CityStoryIndexPage)
+
+    def form(url: str) -> str:
+        return editor_client.get(url).content.decode()
+
+    with translation.override("en"):
+        published = date_format(undated.first_published_at.date(), "DATE_FORMAT")
+    assert f"by its first publication, {published}" in form(f"/admin/pages/{undated.pk}/edit/")
+    assert "by the start of its action: March 2021" in form(f"/admin/pages/{dated.pk}/edit/")
+    new = form(f"/admin/pages/add/campaign/citystorypage/{index.pk}/")
+    assert "will list this story by the day it is first published" in new
 
 
 def test_a_huge_limit_is_clamped_to_100(graphql):
