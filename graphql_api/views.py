@@ -18,6 +18,8 @@ from django.views.decorators.csrf import csrf_exempt
 from strawberry.django.views import GraphQLView
 from strawberry.http import GraphQLRequestData
 
+from campaign.text.rich_text import served_at
+
 from . import response_cache
 from .persisted_queries import PersistedQueryError, Registration, resolve
 from .schema import schema
@@ -45,7 +47,8 @@ class CampaignGraphQLView(GraphQLView):
             key = cached_answer_key(request)
             if key and (body := response_cache.get(key)) is not None:
                 return http_caching(request, HttpResponse(body, content_type="application/json"), cacheable=True)
-            response = coded(super().dispatch(request, *args, **kwargs))
+            with served_at(f"{request.scheme}://{request.get_host()}"):
+                response = coded(super().dispatch(request, *args, **kwargs))
         except RequestDataTooBig:
             return too_large
         except (MultiPartParserError, TooManyFieldsSent, TooManyFilesSent):

@@ -128,7 +128,10 @@ class CityStoryPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("cover image"),
-        help_text=_("Shown at the top of the story and in lists; a placeholder until replaced by a photo."),
+        help_text=_(
+            "Shown at the top of the story and in lists. Empty: the site's default image for the language (Site "
+            "settings › default share image)."
+        ),
     )
     cover_credit = models.CharField(
         max_length=255, blank=True, verbose_name=_("cover credit"), help_text=_("e.g. © City of Amman")
@@ -309,6 +312,16 @@ class CityStoryPage(BasePage):
         [
             TitleFieldPanel("title"),
             FieldPanel("summary"),
+            # Where the story happens is required (a city, or a scope): on the tab the editor starts on, so that a
+            # missing city is not an error hidden on another tab.
+            MultiFieldPanel(
+                [
+                    FieldPanel("scope"),
+                    FieldPanel("cities", widget=forms.CheckboxSelectMultiple),
+                    FieldRowPanel([FieldPanel("scope_country"), FieldPanel("scope_region")]),
+                ],
+                heading=_("Where"),
+            ),
             FieldPanel("body"),
             MultiFieldPanel([FieldPanel("cover_image"), FieldPanel("cover_credit")], heading=_("Cover image")),
             MultiFieldPanel(
@@ -321,14 +334,6 @@ class CityStoryPage(BasePage):
         ],
         [
             FieldPanel("kind"),
-            MultiFieldPanel(
-                [
-                    FieldPanel("scope"),
-                    FieldPanel("cities", widget=forms.CheckboxSelectMultiple),
-                    FieldRowPanel([FieldPanel("scope_country"), FieldPanel("scope_region")]),
-                ],
-                heading=_("Where"),
-            ),
             FieldRowPanel([FieldPanel("head_of_executive"), FieldPanel("head_of_executive_title")]),
             MultiFieldPanel(
                 [

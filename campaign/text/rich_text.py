@@ -4,6 +4,8 @@ A link to a page that is not visible (draft, restricted, deleted) loses its href
 All page links of one text are resolved with two queries (Wagtail's bulk link rules).
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import partial
 from urllib.parse import urljoin
 
@@ -49,9 +51,25 @@ def _document_links(attrs_list: list[dict]) -> list[str]:
     return tags
 
 
+# The origin (scheme and host) the current request reached this server at: media URLs use it when BACKEND_URL is
+# not set, so a demo served on another port than the default answers URLs that work (set by graphql_api.views).
+request_origin: ContextVar[str] = ContextVar("request_origin", default="")
+
+
+@contextmanager
+def served_at(origin: str):
+    token = request_origin.set(origin)
+    try:
+        yield
+    finally:
+        request_origin.reset(token)
+
+
 def absolute_url(url: str) -> str:
-    """Media and document URLs as the frontend can fetch them (already absolute with object storage)."""
-    return urljoin(settings.BACKEND_URL + "/", url)
+    """Media and document URLs as the frontend can fetch them (already absolute with object storage): under
+    BACKEND_URL when it is set, else under the origin the request reached."""
+    base = settings.BACKEND_URL or request_origin.get() or settings.WAGTAILADMIN_BASE_URL
+    return urljoin(base.rstrip("/") + "/", url)
 
 
 def frontend_html(html: str, locale: Locale) -> str:

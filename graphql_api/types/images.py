@@ -58,7 +58,10 @@ class Image:
     def id(self) -> strawberry.ID:
         return strawberry.ID(str(self.image.pk))
 
-    @strawberry.field(description="Text alternative for screen readers.")
+    @strawberry.field(
+        description="Text alternative for screen readers: the image's description (its alt text); empty for an "
+        'image without one, to be rendered as decorative (alt="").'
+    )
     def alt(self) -> str:
         return self.alt_text
 
@@ -115,10 +118,14 @@ class Image:
 
 
 def image_node(info: strawberry.Info, image, alt: str = "") -> Image | None:
-    """None for no image and for a private one: neither its title, its alt text nor any URL of it may leave."""
+    """None for no image and for a private one: neither its title, its alt text nor any URL of it may leave.
+
+    The alt text is the image's own (Wagtail's *description*, which editors fill as the alt text), else `alt`
+    (an endorser's logo: its institution's name), else empty, which marks the image decorative: never its title,
+    a file name in the uploader's language, nor a caption, which the page shows beside the image anyway."""
     if not public_assets(info).allows(image):
         return None
-    return Image(image=image, alt_text=alt or image.title)
+    return Image(image=image, alt_text=image.description or alt)
 
 
 def public_assets(info: strawberry.Info) -> PublicAssets:

@@ -19,6 +19,7 @@ from .common import YearMonth, year_month
 from .images import Image, image_node
 from .locales import requested_locale
 from .page import PageNode, with_cover_renditions
+from .site import site_settings
 from .taxonomy import City, Country, Term
 
 
@@ -119,9 +120,16 @@ class CityStoryPage(PageNode):
     def body(self, info: strawberry.Info) -> list[Block]:
         return self.blocks(info, "body")
 
-    @strawberry.field(description="The cover image (a marked placeholder until an editor uploads a photo).")
+    @strawberry.field(
+        description="The cover image (a marked placeholder until an editor uploads a photo); for a story without "
+        "one, the site's default image for the language."
+    )
     def cover_image(self, info: strawberry.Info) -> Image | None:
-        return image_node(info, self.served.specific.cover_image)
+        cover = self.served.specific.cover_image
+        if cover is None:
+            settings = site_settings(info, self.served.page.locale)
+            cover = settings.share_image if settings else None
+        return image_node(info, cover)
 
     @strawberry.field(description="Credit line of the cover image.")
     def cover_credit(self) -> str:

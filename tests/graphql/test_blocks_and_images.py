@@ -98,6 +98,27 @@ def test_a_rendition_from_the_allow_list_is_created_once_and_reused(graphql, sto
     assert first["coverImage"]["srcset"].count("w,") == 1 and first["coverImage"]["srcset"].endswith(" 640w")
 
 
+@pytest.mark.parametrize(
+    ("backend_url", "host", "expected"),
+    [
+        ("", "localhost:8011", "http://localhost:8011/media/"),
+        ("", "127.0.0.1:8000", "http://127.0.0.1:8000/media/"),
+        ("https://cms.example.org", "localhost:8011", "https://cms.example.org/media/"),
+    ],
+)
+def test_image_urls_use_backend_url_else_the_host_the_request_reached(
+    client, settings, story_path, backend_url, host, expected
+):
+    settings.BACKEND_URL = backend_url
+    variables = {"path": story_path, "spec": "fill-400x225", "format": "WEBP", "widths": [320]}
+    body = client.post(
+        "/graphql/", {"query": STORY_IMAGE, "variables": variables}, content_type="application/json", HTTP_HOST=host
+    ).json()
+    image = body["data"]["page"]["coverImage"]
+    assert image["rendition"]["url"].startswith(expected)
+    assert image["srcset"].startswith(expected)
+
+
 def test_an_avif_rendition_is_a_real_avif_file(graphql, story_path):
     from wagtail.images.models import Rendition
 

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
-from campaign.models import CharterPage, CityStoryIndexPage
+from campaign.models import CharterPage, CityStoryIndexPage, SiteSettings
 
 from ..factories import CityStoryPageFactory, ImageFactory, PrinciplePageFactory, section, translate
 
@@ -147,3 +147,25 @@ def test_a_story_shares_its_cover_image_for_link_previews(graphql, story):
     assert seo["image"] == {"width": cover.width, "height": cover.height}
     charter = graphql(SEO_IMAGE, path=f"/en/{section(CharterPage, 'en').slug}/")["data"]["page"]["seo"]
     assert charter["image"] == {"width": 1200, "height": 630}  # the site's default share card
+
+
+def test_a_story_without_a_cover_shows_the_default_image_of_its_language(graphql, story):
+    story.cover_image = None
+    story.save_revision().publish()
+    query = "query ($path: String!) { page(path: $path) { ... on CityStoryPage { coverImage { id } } } }"
+    for language in ("en", "es"):
+        found = graphql(query, path=path_in_section(CityStoryIndexPage, language, story.slug))["data"]["page"]
+        card = SiteSettings.objects.get(locale__language_code=language).share_image_id
+        assert found["coverImage"] == {"id": str(card)}
+
+
+def test_the_alt_text_is_the_images_own_never_its_title_or_a_caption(graphql, story, committed):
+    described = ImageFactory(title="IMG_2041.jpg", description="Children planting trees in the new park")
+    story.cover_image = described
+    story.save_revision().publish()
+    query = "query ($path: String!) { page(path: $path) { ... on CityStoryPage { coverImage { alt } } } }"
+    path = path_in_section(CityStoryIndexPage, "en", story.slug)
+    assert graphql(query, path=path)["data"]["page"]["coverImage"] == {"alt": described.description}
+    described.description = ""
+    committed(described.save)
+    assert graphql(query, path=path)["data"]["page"]["coverImage"] == {"alt": ""}

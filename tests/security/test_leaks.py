@@ -231,12 +231,14 @@ def test_an_image_answers_null_once_its_collection_or_one_above_is_restricted(gr
     private = private_collection("Private photos", restriction)
     nested = private.add_child(name="Nested")
     image = make_image("Harbour at dawn", collection=public)
+    image.description = "Fishing boats in the harbour at dawn"
+    image.save()
     story.cover_image = image
     committed(lambda: story.save_revision().publish())
     path = graphql(f"{{ pageById(id: {story.pk}) {{ url }} }}")["data"]["pageById"]["url"]
 
     cover = graphql(COVER, path=path)["data"]["page"]["coverImage"]
-    assert cover["alt"] == "Harbour at dawn" and cover["rendition"]["url"].endswith(".png")
+    assert cover["alt"] == "Fishing boats in the harbour at dawn" and cover["rendition"]["url"].endswith(".png")
     for collection in (private, nested):
         image.collection = collection
         committed(image.save)
