@@ -375,8 +375,8 @@ CAMPAIGN_CONTENT_DIR = env.path("CAMPAIGN_CONTENT_DIR", default=str(BASE_DIR / "
 # The translators' PO files of that content, one folder per language (locale/content/<lang>/…).
 CAMPAIGN_TRANSLATIONS_DIR = env.path("CAMPAIGN_TRANSLATIONS_DIR", default=str(BASE_DIR / "locale" / "content"))
 
-# This server's public address: absolute URLs of images and documents given to the frontend.
-# Where media URLs in API answers point; empty: the scheme and host each request reached (campaign.text.rich_text).
+# This server's public address, for the absolute URLs of images and documents given to the frontend; empty: the
+# scheme and host each request reached (campaign.text.rich_text).
 BACKEND_URL = env("BACKEND_URL", default="").rstrip("/")
 # The only rendition specs and srcset widths the API creates (each an image resize on first request).
 IMAGE_SRCSET_WIDTHS = [320, 480, 640, 800, 1024, 1200, 1600]
