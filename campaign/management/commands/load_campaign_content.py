@@ -12,7 +12,6 @@ from wagtail.models import Locale
 from campaign.i18n.locales import default_locale
 from campaign.loader import parts
 from campaign.loader.errors import ContentError
-from campaign.loader.indexing import indexing_at_the_end
 from campaign.loader.locales import ensure_locales, synchronise_trees
 from campaign.loader.names_to_confirm import load_names_to_confirm
 from campaign.loader.report import coverage_table, outcome_table
@@ -35,7 +34,7 @@ class Command(BaseCommand):
         except ContentError as error:
             raise CommandError(f"Invalid content, nothing was written. {error}") from error
         try:
-            with transaction.atomic(), indexing_at_the_end():
+            with transaction.atomic():
                 writer = self.write(plan, force=force)
                 importer = self.import_translations(force=force)
                 give_translated_share_cards(writer)
