@@ -24,7 +24,9 @@ from campaign.text.plain import folded
 
 DIMENSIONS = STORY_DIMENSIONS
 ORDERS = ("NEWEST", "OLDEST", "TITLE")
-NEVER = datetime.min.replace(tzinfo=UTC)
+# Where a story without a listing date or a publication sorts: before every dated one.
+UNDATED = date.min
+UNPUBLISHED = datetime.min.replace(tzinfo=UTC)
 FACT_FIELDS = (
     "pk",
     "translation_key",
@@ -48,8 +50,8 @@ class StoryFacts:
     translation_key: str
     title: str
     text: str
-    listed: date  # the action's start, else its first publication (campaign.text.dates.listing_date)
-    published: datetime  # between stories listed on the same day, the one published last is the newest
+    listed: date | None  # the action's start, else its first publication (campaign.text.dates.listing_date)
+    published: datetime | None  # between stories listed on the same day, the one published last is the newest
     values: dict[str, set] = field(default_factory=dict)
     city_keys: list = field(default_factory=list)
     report_priority: int | None = None
@@ -79,8 +81,8 @@ class StoryCatalogue:
                 translation_key=str(row["translation_key"]),
                 title=row["title"],
                 text=folded(f"{row['title']} {row['summary']}"),
-                listed=listed(row["period_start_year"], row["period_start_month"], first_published(row)),
-                published=first_published(row) or NEVER,
+                listed=listing_date(row["period_start_year"], row["period_start_month"], first_published(row)),
+                published=first_published(row),
                 values={
                     **{dimension: set() for dimension in DIMENSIONS},
                     **scope_values(row["scope"], row["scope_country"], row["scope_region__code"]),
@@ -157,12 +159,7 @@ def first_published(row: dict) -> datetime | None:
 
 
 def listing_order(facts: StoryFacts) -> tuple:
-    return (facts.listed, facts.published, folded(facts.title))
-
-
-def listed(year: int | None, month: int | None, first_published: datetime | None) -> date:
-    """A draft never published, without a period, sorts after every dated story."""
-    return listing_date(year, month, first_published) or date.min
+    return (facts.listed or UNDATED, facts.published or UNPUBLISHED, folded(facts.title))
 
 
 def scope_values(scope: str, country: str, region: str | None) -> dict[str, set]:
@@ -186,8 +183,8 @@ def facts_of_draft(story: CityStoryPage, page_id: int) -> StoryFacts:
         translation_key=str(story.translation_key),
         title=story.title,
         text=folded(f"{story.title} {story.summary}"),
-        listed=listed(start_year, story.period_start_month, story.first_published_at),
-        published=story.first_published_at or NEVER,
+        listed=listing_date(start_year, story.period_start_month, story.first_published_at),
+        published=story.first_published_at,
         values={
             "scopes": scoped["scopes"],
             "countries": {city.country.code for city in cities} | scoped["countries"],

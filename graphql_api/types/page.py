@@ -21,7 +21,7 @@ from .common import Link
 from .images import image_node
 from .locales import requested_locale
 from .seo import Seo
-from .site import site_settings
+from .site import default_image
 from .translations import PageTranslation, TranslationProgress, TranslationStatus, other_versions, translation_of
 
 
@@ -110,11 +110,7 @@ class PageNode:
     def share_image(self, info: strawberry.Info):
         """The page's own share image, else a story's cover, else the default of the reader's language."""
         page = self.served.specific
-        own = page.share_image or getattr(page, "cover_image", None)
-        if own:
-            return own
-        settings = site_settings(info, self.served.page.locale)
-        return settings.share_image if settings else None
+        return page.share_image or getattr(page, "cover_image", None) or default_image(info, self.served.page.locale)
 
     @strawberry.field(description="The way down from the home page to this page's parent.", directives=sized(5))
     def breadcrumbs(self) -> list[Link]:

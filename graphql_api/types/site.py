@@ -70,6 +70,12 @@ def site_settings(info: strawberry.Info, locale: Locale) -> SiteSettings | None:
     return cached(info, ("site_settings", locale.pk), lambda: localized(rows, locale))
 
 
+def default_image(info: strawberry.Info, locale: Locale):
+    """The language's default share image (site settings): for pages without their own, and stories without a cover."""
+    settings = site_settings(info, locale)
+    return settings.share_image if settings else None
+
+
 @builds_block(campaign_blocks.SiteFactSentenceBlock)
 def site_fact(child, context: StreamContext) -> ParagraphBlock | None:
     """A paragraph with the setting filled in; nothing while the setting is empty."""

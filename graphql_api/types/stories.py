@@ -19,7 +19,7 @@ from .common import YearMonth, year_month
 from .images import Image, image_node
 from .locales import requested_locale
 from .page import PageNode, with_cover_renditions
-from .site import site_settings
+from .site import default_image
 from .taxonomy import City, Country, Term
 
 
@@ -104,8 +104,7 @@ class CityStoryPage(PageNode):
         "when only the year is known), else the day the story was first published."
     )
     def listing_date(self, info: strawberry.Info) -> date | None:
-        listed = self.facts(info).listed
-        return listed if listed != date.min else None
+        return self.facts(info).listed
 
     @strawberry.field(description="When the action ends or ended; null when ongoing or unknown.")
     def period_end(self) -> YearMonth | None:
@@ -125,10 +124,7 @@ class CityStoryPage(PageNode):
         "one, the site's default image for the language."
     )
     def cover_image(self, info: strawberry.Info) -> Image | None:
-        cover = self.served.specific.cover_image
-        if cover is None:
-            settings = site_settings(info, self.served.page.locale)
-            cover = settings.share_image if settings else None
+        cover = self.served.specific.cover_image or default_image(info, self.served.page.locale)
         return image_node(info, cover)
 
     @strawberry.field(description="Credit line of the cover image.")
