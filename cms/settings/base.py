@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",
     "csp",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -392,6 +393,23 @@ IMAGE_RENDITION_SPECS = [
 ]
 
 # GraphQL public limits: each answers with an error code (QUERY_TOO_COMPLEX, REQUEST_TOO_LARGE), never a timeout.
+# The renditions the frontend's operations ask for (tests/graphql/operations: the story list's cover and its srcset,
+# the story's and the home page's covers), as (spec, format) from the allow-lists above; AVIF for a srcset in AVIF.
+# The `worker` process makes them when an image is uploaded, replaced or its focal point moves
+# (campaign.assets.pregeneration), so that no visitor waits for them; a request still makes what is missing.
+IMAGE_PREGENERATED_RENDITIONS = [
+    ("fill-400x225", "ORIGINAL"),
+    ("fill-800x450", "WEBP"),
+    ("fill-1200x675", "WEBP"),
+    *[(f"width-{width}", image_format) for image_format in ("WEBP", "AVIF") for width in (320, 640, 1024)],
+]
+# Background tasks (django-tasks). Wagtail's own (search and reference index updates) run at once, in the process
+# that asks for them, as before; renditions go to a queue in the database that the `worker` process
+# (`manage.py db_worker --backend renditions`) works through.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "renditions": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 GRAPHQL_MAX_DEPTH = env.int("GRAPHQL_MAX_DEPTH", default=12)
 GRAPHQL_MAX_TOKENS = env.int("GRAPHQL_MAX_TOKENS", default=3000)
 GRAPHQL_MAX_ALIASES = env.int("GRAPHQL_MAX_ALIASES", default=20)
