@@ -391,8 +391,6 @@ IMAGE_RENDITION_SPECS = [
     "max-1600x1600",
     *[f"width-{width}" for width in IMAGE_SRCSET_WIDTHS],
 ]
-
-# GraphQL public limits: each answers with an error code (QUERY_TOO_COMPLEX, REQUEST_TOO_LARGE), never a timeout.
 # The renditions the frontend's operations ask for (tests/graphql/operations: the story list's cover and its srcset,
 # the story's and the home page's covers), as (spec, format) from the allow-lists above; AVIF for a srcset in AVIF.
 # The `worker` process makes them when an image is uploaded, replaced or its focal point moves
@@ -410,6 +408,8 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "renditions": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+
+# GraphQL public limits: each answers with an error code (QUERY_TOO_COMPLEX, REQUEST_TOO_LARGE), never a timeout.
 GRAPHQL_MAX_DEPTH = env.int("GRAPHQL_MAX_DEPTH", default=12)
 GRAPHQL_MAX_TOKENS = env.int("GRAPHQL_MAX_TOKENS", default=3000)
 GRAPHQL_MAX_ALIASES = env.int("GRAPHQL_MAX_ALIASES", default=20)
