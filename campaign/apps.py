@@ -8,6 +8,7 @@ class CampaignConfig(AppConfig):
     verbose_name = _("Lampedusa Charter campaign")
 
     def ready(self):
+        from campaign.assets import pregeneration
         from campaign.i18n import translation_state
         from campaign.publishing import launch  # noqa: F401 (registers the launch check)
         from campaign.publishing.generation_signals import connect
@@ -16,3 +17,4 @@ class CampaignConfig(AppConfig):
         connect()
         translation_state.connect()
         revalidation.connect()
+        pregeneration.connect()

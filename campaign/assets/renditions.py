@@ -6,7 +6,9 @@ every spec and width is checked here before Wagtail creates (once) or reuses a r
 costly the first time (decoding and encoding an image takes tens of milliseconds): one query asking 20 aliased
 renditions of 100 covers made 2,352 of them in 217 s. So a request draws on a budget of renditions it may create
 (RenditionBudget); renditions that exist already are free, and what the budget does not cover is refused
-(RenditionBudgetSpent) and made by a later request.
+(RenditionBudgetSpent) and made by a later request. The renditions the frontend's operations use are made
+beforehand, in the background, when an image is uploaded or changed (campaign.assets.pregeneration): the budget is
+for what that left missing.
 """
 
 from django.conf import settings
@@ -30,9 +32,14 @@ class RenditionNotAllowed(ValueError):
     pass
 
 
-def filter_spec(spec: str, image_format: str = "ORIGINAL") -> str:
+def encodable(image_format: str) -> bool:
+    """Whether this server's Pillow can write the format (AVIF and WEBP need their codecs)."""
     codec = OPTIONAL_CODECS.get(image_format)
-    if codec and not features.check(codec):
+    return not codec or features.check(codec)
+
+
+def filter_spec(spec: str, image_format: str = "ORIGINAL") -> str:
+    if not encodable(image_format):
         raise RenditionNotAllowed(f"{image_format} images cannot be made on this server; ask for WEBP or JPEG.")
     if spec not in settings.IMAGE_RENDITION_SPECS:
         allowed = ", ".join(settings.IMAGE_RENDITION_SPECS)
