@@ -4,10 +4,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponseRedirect
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.models import Page
 
+from campaign.publishing.frontend_health import frontend_answers
 from campaign.publishing.preview import create_preview, preview_url
 from campaign.text.footnotes import markers_without_notes
 
@@ -21,6 +23,10 @@ def frontend_path(page: Page, language_code: str | None = None) -> str:
     code = language_code or page.locale.language_code
     return "/" + "/".join([code, *below_home]) + "/"
 
+
+# The admin's preview modes: the frontend (Wagtail's default mode name) and the reading view the backend renders.
+HEADLESS_PREVIEW = ""
+READING_VIEW = "reading"
 
 PROMOTE_PANELS = [
     MultiFieldPanel(
@@ -81,6 +87,21 @@ class BasePage(Page):
     def serve(self, request, *args, **kwargs):
         return HttpResponseRedirect(self.get_full_url(request))
 
+    @property
+    def preview_modes(self):
+        return [(HEADLESS_PREVIEW, _("Frontend")), (READING_VIEW, _("Reading view"))]
+
+    @property
+    def default_preview_mode(self):
+        return HEADLESS_PREVIEW if frontend_answers() else READING_VIEW
+
     def serve_preview(self, request, mode_name):
-        """The admin's preview shows the real frontend, which fetches this draft with `preview(token)`."""
+        """The frontend, which fetches this draft with `preview(token)`; the reading view when asked, or when the
+        frontend does not answer (with a notice saying so, instead of a broken page in the panel)."""
+        render_reading_view = import_string(settings.PREVIEW_READING_VIEW)
+        if mode_name == READING_VIEW:
+            return render_reading_view(request, self)
+        if not frontend_answers():
+            notice = _("The frontend (%(url)s) does not answer: this is the reading view of the draft.")
+            return render_reading_view(request, self, notice=notice % {"url": settings.FRONTEND_URL or "—"})
         return HttpResponseRedirect(preview_url(create_preview(self)))

@@ -264,6 +264,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=102
 
 # The separate frontend that renders everything from the GraphQL API: used for links, preview and emails.
 FRONTEND_URL = env("FRONTEND_URL", default="http://localhost:3000").rstrip("/")
+# The admin's preview without the frontend (campaign.pages.base): the view rendering a draft from the API's answer.
+PREVIEW_READING_VIEW = "graphql_api.reading_view.view.reading_view"
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[FRONTEND_URL])
 CORS_URLS_REGEX = r"^/graphql/?$"
 

@@ -17,6 +17,12 @@ PAGE_TITLE = "query ($path: String!) { page(path: $path) { title } }"
 PREVIEW = "query ($token: String!) { preview(token: $token) { title url locale isFallback pageType } }"
 
 
+@pytest.fixture(autouse=True)
+def frontend_up(monkeypatch):
+    """The frontend answers: the preview opens it (without it, the reading view shows: tests/test_reading_view.py)."""
+    monkeypatch.setattr("campaign.publishing.frontend_health.ask_frontend", lambda: True)
+
+
 def token_from(response, settings) -> str:
     assert response.status_code == 302
     location = urlparse(response["Location"])

@@ -1,0 +1,131 @@
+"""The GraphQL document the reading view asks for a previewed page, written from the schema itself.
+
+The reading view must show what the API serves, for every page type and every block, including the ones added
+after it was written. So its query is not written by hand: it is derived from the page's GraphQL type (the type
+the registry declares for the model, graphql_api.registry), selecting every field that needs no argument, every
+member of a union, and, for an image, one rendition from the allow-list. What a visitor does not read (search
+metadata, the language switcher, ids) is left out, and a page the page links to (a related story, a principle)
+is asked only for its title and address: the reading view shows the previewed page, not its neighbours.
+"""
+
+from functools import cache
+
+from graphql import (
+    GraphQLField,
+    GraphQLInterfaceType,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLSchema,
+    GraphQLUnionType,
+    get_named_type,
+)
+
+# Fields of the Page interface that are about the page rather than its content.
+PAGE_ADMINISTRATIVE_FIELDS = frozenset(
+    {"id", "slug", "pageType", "url", "translationKey", "translations", "translationProgress", "seo", "breadcrumbs"}
+)
+LINKED_PAGE_SELECTION = "__typename title url"
+# The reading view's pictures: an allowed spec (campaign.assets.renditions), wide enough for a reading column.
+IMAGE_SELECTION = 'alt width height rendition(spec: "width-800") { url width height }'
+MAX_NESTING = 4
+ALIAS_SEPARATOR = "__"  # GraphQL field names of this schema are camelCase: never containing it
+# The endorse page shows the form the frontend builds from the API (the fields are not part of the page).
+ENDORSEMENT_FORM_SELECTION = (
+    "endorsementForm(locale: $locale) { fields { name label help required maxLength choices { value label } } "
+    "consentText }"
+)
+
+
+def reading_document(schema: GraphQLSchema, type_name: str, *, with_endorsement_form: bool = False) -> str:
+    """`query Reading($token: String!)` asking `preview(token)` for everything a reader sees of a `type_name`."""
+    return _document(schema, type_name, with_endorsement_form)
+
+
+@cache
+def _document(schema: GraphQLSchema, type_name: str, with_endorsement_form: bool) -> str:
+    page_type = schema.get_type(type_name)
+    fields = [
+        field_selection(schema, name, field, depth=1)
+        for name, field in page_type.fields.items()
+        if name not in PAGE_ADMINISTRATIVE_FIELDS
+    ]
+    page = f"preview(token: $token) {{ __typename ... on {type_name} {{ {joined(fields)} }} }}"
+    if not with_endorsement_form:
+        return f"query Reading($token: String!) {{ {page} }}"
+    return f"query Reading($token: String!, $locale: String) {{ {page} {ENDORSEMENT_FORM_SELECTION} }}"
+
+
+def joined(selections) -> str:
+    return " ".join(selection for selection in selections if selection)
+
+
+def field_selection(schema: GraphQLSchema, name: str, field: GraphQLField, depth: int) -> str:
+    """The field with its sub-selection, or "" for a field the reading view cannot ask (a required argument)."""
+    if any(
+        isinstance(argument.type, GraphQLNonNull) and argument.default_value is None for argument in field.args.values()
+    ):
+        return ""
+    named = get_named_type(field.type)
+    if not isinstance(named, (GraphQLObjectType, GraphQLInterfaceType, GraphQLUnionType)):
+        return name
+    selection = sub_selection(schema, named, depth)
+    return f"{name} {{ {selection} }}" if selection else ""
+
+
+def sub_selection(schema: GraphQLSchema, named, depth: int) -> str:
+    if named.name == "Image":
+        return IMAGE_SELECTION
+    if is_page(schema, named):
+        return LINKED_PAGE_SELECTION
+    if depth >= MAX_NESTING:
+        return ""
+    if isinstance(named, GraphQLUnionType):
+        conflicts = conflicting_fields(named)
+        members = (
+            f"... on {member.name} {{ {object_fields(schema, member, depth + 1, conflicts)} }}"
+            for member in named.types
+        )
+        return joined(["__typename", *members])
+    return object_fields(schema, named, depth + 1)
+
+
+def object_fields(schema: GraphQLSchema, object_type: GraphQLObjectType, depth: int, conflicts=frozenset()) -> str:
+    selected = (
+        aliased(object_type, name, field_selection(schema, name, field, depth), conflicts)
+        for name, field in object_type.fields.items()
+        if name != "id"
+    )
+    return joined(["__typename", *selected])
+
+
+def conflicting_fields(union: GraphQLUnionType) -> frozenset[str]:
+    """Names that members of the union give different types (a block's `url` may be null in one, not in
+    another): GraphQL refuses to merge them, so each is asked under an alias naming its type (see `unaliased`)."""
+    types: dict[str, set[str]] = {}
+    for member in union.types:
+        for name, field in member.fields.items():
+            types.setdefault(name, set()).add(str(field.type))
+    return frozenset(name for name, found in types.items() if len(found) > 1)
+
+
+def aliased(object_type: GraphQLObjectType, name: str, selection: str, conflicts: frozenset[str]) -> str:
+    if not selection or name not in conflicts:
+        return selection
+    return f"{name}{ALIAS_SEPARATOR}{object_type.name}: {selection}"
+
+
+def unaliased(value):
+    """The answer with the aliases of `conflicting_fields` back to the fields' names."""
+    if isinstance(value, list):
+        return [unaliased(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    suffix = f"{ALIAS_SEPARATOR}{value.get('__typename')}"
+    return {key.removesuffix(suffix): unaliased(item) for key, item in value.items()}
+
+
+def is_page(schema: GraphQLSchema, named) -> bool:
+    page = schema.get_type("Page")
+    if named is page:
+        return True
+    return isinstance(named, GraphQLObjectType) and page in named.interfaces
