@@ -18,27 +18,29 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from campaign.assets.alt_text import ImageAltText
 from campaign.endorsements.admin import (
     BULK_ACTIONS,
-    LOG_ACTIONS,
     REVIEW_PERMISSION,
     EndorsementsPanel,
     EndorsementViewSet,
 )
-from campaign.endorsements.admin import listing_buttons as endorsement_buttons
+from campaign.endorsements.admin import register_log_actions as register_endorsement_log_actions
 from campaign.endorsements.logo_permissions import logo_aware_image_policy
-from campaign.endorsements.models import Endorsement
+from campaign.i18n.choosers import SourceLocaleSnippetChooserViewSet
 from campaign.i18n.dashboard import SiteStructurePanel
 from campaign.i18n.status_queries import filter_by_status, status_choices, statuses_by_page_id
 from campaign.i18n.translation_state import TranslationStatus
 from campaign.models import ActionPriority, City, EngagementType, NavigationMenu, Region, SiteSettings, Theme
+from campaign.pages.city_chooser import StoryCitiesViewSet
 from campaign.publishing.names_to_confirm import NamesToConfirmPanel, NameToConfirm
 from campaign.publishing.revalidation.notifications import FrontendNotification
-from campaign.security.spreadsheets import neutralise_csv_exports
+from campaign.security.spreadsheets import neutralise_spreadsheet_exports
 
 
 class CityViewSet(SnippetViewSet):
     model = City
+    chooser_viewset_class = SourceLocaleSnippetChooserViewSet  # source references list French only
     icon = "site"
     list_display = ["name", "country", "region", "locale"]
     list_filter = ["country", "locale"]
@@ -47,12 +49,14 @@ class CityViewSet(SnippetViewSet):
 
 class ActionPriorityViewSet(SnippetViewSet):
     model = ActionPriority
+    chooser_viewset_class = SourceLocaleSnippetChooserViewSet  # source references list French only
     icon = "list-ol"
     list_display = ["number", "title", "locale"]
     list_filter = ["locale"]
 
 
 class TermViewSet(SnippetViewSet):
+    chooser_viewset_class = SourceLocaleSnippetChooserViewSet  # source references list French only
     icon = "tag"
     list_display = ["label", "code", "locale"]
     list_filter = ["locale"]
@@ -98,14 +102,23 @@ class NameToConfirmViewSet(SnippetViewSet):
     search_fields = ["name", "doubt"]
 
 
+class ImageAltTextViewSet(SnippetViewSet):
+    """Translators find each image's alt text here, beside menus and settings (campaign.assets.alt_text)."""
+
+    model = ImageAltText
+    icon = "image"
+    list_display = ["text", "image", "locale"]
+    list_filter = ["locale"]
+
+
 class SiteGroup(SnippetViewSetGroup):
     menu_label = _("Site")
     menu_icon = "cogs"
     menu_order = 260
-    items = (NavigationMenuViewSet, SiteSettingsViewSet, NameToConfirmViewSet)
+    items = (NavigationMenuViewSet, SiteSettingsViewSet, NameToConfirmViewSet, ImageAltTextViewSet)
 
 
-neutralise_csv_exports()
+neutralise_spreadsheet_exports()
 # Endorsers' logos only for endorsement reviewers (see logo_permissions). For the exact class, which the registry
 # reads first: wagtail.images registers its own policy in its ready(), which may run after this module's import.
 register_permission_policy(get_image_model(), logo_aware_image_policy(), exact_class=True)
@@ -118,21 +131,20 @@ for bulk_action in BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action)
 
 
-@hooks.register("register_snippet_listing_buttons")
-def add_endorsement_buttons(snippet, user, next_url=None):
-    return endorsement_buttons(snippet, user, next_url or "") if isinstance(snippet, Endorsement) else []
-
-
-@hooks.register("register_log_actions")
-def register_endorsement_log_actions(actions):
-    for action, (label, message) in LOG_ACTIONS.items():
-        actions.register_action(action, label, message)
+# The endorsements' row buttons come from their listing view (campaign.endorsements.admin.EndorsementIndexView).
+hooks.register("register_log_actions", register_endorsement_log_actions)
 
 
 @hooks.register("insert_editor_js")
 def length_counter_js():
     """Long text fields show how many characters are left as the editor types (static/campaign/admin/)."""
     return format_html('<script src="{}" defer></script>', static("campaign/admin/length-counter.js"))
+
+
+@hooks.register("register_admin_viewset")
+def register_story_cities():
+    """The story form's "Add a city" modal (campaign.pages.city_chooser)."""
+    return StoryCitiesViewSet()
 
 
 @hooks.register("construct_homepage_panels")
