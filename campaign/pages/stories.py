@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 from campaign.blocks import BodyStreamBlock
 from campaign.i18n.locales import in_default_locale
 from campaign.pages.base import BasePage, page_tabs
+from campaign.pages.city_chooser import CityChooserWidget
 from campaign.text.dates import listing_date, year_month_key
 from campaign.text.plain import fold
 
@@ -317,7 +318,7 @@ class CityStoryPage(BasePage):
             MultiFieldPanel(
                 [
                     FieldPanel("scope"),
-                    FieldPanel("cities", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("cities", widget=CityChooserWidget),
                     FieldRowPanel([FieldPanel("scope_country"), FieldPanel("scope_region")]),
                 ],
                 heading=_("Where"),
