@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 # as the release step does, so that no visitor's first submission waits for it.
 GAZETTEER := .cache/gazetteer.sqlite3
 
-.PHONY: demo test install messages lint check lock serve bench bench-endorse bench-load bench-content bench-attack screenshots
+.PHONY: demo test install messages lint check lock serve bench bench-endorse bench-load bench-content bench-attack screenshots bench-renditions
 
 $(INSTALLED): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,10 +24,14 @@ messages: install
 $(GAZETTEER): $(INSTALLED)
 	$(MANAGE) build_gazetteer
 
+# The rendition worker (Procfile's `worker`) runs beside the server and stops with it; were it not running, the
+# API would make the renditions in the visitors' requests, only slower.
 demo: messages $(GAZETTEER)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_campaign_content
 	$(MANAGE) ensure_demo_admin
+	$(MANAGE) db_worker --backend renditions --no-reload --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
 serve: messages
@@ -43,6 +47,11 @@ bench: messages
 # Endorsement submissions per second through endorseCharter (set DATABASE_URL to measure on PostgreSQL).
 bench-endorse: messages
 	$(BIN)/python -m bench.endorse_bench
+
+# A cold story list (AVIF and WEBP srcsets of 20 covers, the story_list operation) with renditions made beforehand by
+# the worker, beside the in-request path.
+bench-renditions: messages
+	$(BIN)/python -m bench.renditions_bench
 
 # gunicorn + PostgreSQL + Redis over the loopback with wrk: cold, warm, API v2, a static floor, a 60 s mixed load.
 bench-load: messages
