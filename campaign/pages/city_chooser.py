@@ -103,7 +103,7 @@ class AddCityView(View):
         return JsonResponse({"step": "city_added", "result": {"id": str(city.pk), "label": str(city)}})
 
     def form_response(self, request: HttpRequest, form: CityCreationForm):
-        return self.modal(request, {"form": form, "action_url": reverse(ADD_CITY_URL_NAME)})
+        return self.modal(request, {"form": form, "form_url": reverse(ADD_CITY_URL_NAME)})
 
     def modal(self, request: HttpRequest, context: dict):
         return render_modal_workflow(request, self.template_name, None, context, json_data={"step": "city_form"})
