@@ -14,6 +14,7 @@ from wagtail.log_actions import log
 from campaign.endorsements import mail
 from campaign.endorsements.choices import Status
 from campaign.endorsements.models import Endorsement
+from campaign.endorsements.reasons import reason_for
 from campaign.endorsements.tokens import token_hash
 
 # Which statuses each staff action applies to; anything else is left untouched (and reported).
@@ -87,14 +88,19 @@ def confirm_first(endorsement: Endorsement) -> None:
         raise TokenProblem("DUPLICATE") from None
 
 
-def review(endorsements, action: str, user, reason: str = "") -> int:
-    """Applies a staff decision to each endorsement it applies to; returns how many changed."""
+def review(endorsements, action: str, user, reason: str = "", ready_reason: str = "") -> int:
+    """Applies a staff decision to each endorsement it applies to; returns how many changed.
+
+    The reason is the moderator's text, or else the ready-made reason `ready_reason` in each endorser's language
+    (campaign.endorsements.reasons). It goes into the email, the endorsement and its log entry, whose history line
+    shows it (campaign.endorsements.admin.ReasonLogFormatter)."""
     changed = 0
     with transaction.atomic():
         for endorsement in endorsements:
             if endorsement.status in ALLOWED_FROM[action]:
-                mail.send_after_commit([DECISIONS[action](endorsement, user, reason)])
-                log(endorsement, f"campaign.endorsement.{action}", user=user, data={"reason": reason})
+                told = reason_for(endorsement, action, reason, ready_reason)
+                mail.send_after_commit([DECISIONS[action](endorsement, user, told)])
+                log(endorsement, f"campaign.endorsement.{action}", user=user, data={"reason": told})
                 changed += 1
     return changed
 
