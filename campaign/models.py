@@ -1,5 +1,6 @@
 """Every model of the campaign app, gathered for Django; each lives in the module of its concept."""
 
+from campaign.assets.alt_text import ImageAltText
 from campaign.catalogue.cities import City
 from campaign.catalogue.navigation import NavigationMenu, SiteSettings
 from campaign.catalogue.taxonomy import ActionPriority, EngagementType, Region, Theme
@@ -35,6 +36,7 @@ __all__ = [
     "HomeFeaturedChapter",
     "HomeFeaturedStory",
     "HomePage",
+    "ImageAltText",
     "MilestonePage",
     "NameToConfirm",
     "NavigationMenu",

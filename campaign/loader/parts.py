@@ -148,9 +148,16 @@ def cover_image_specs(stories: list[Entry]) -> list[ImageSpec]:
             title=f"Image provisoire — {story.text('title')}"[:255],
             label=cover_label(story),
             caption="Image provisoire : à remplacer par une photo de l'action",
+            alt=cover_alt(story),
         )
         for story in stories
     ]
+
+
+def cover_alt(story: Entry) -> str:
+    """A placeholder says what it is and whom it names; translators give the place names in their language."""
+    label = cover_label(story).replace(" · ", ", ")
+    return f"Image provisoire : {label}" if label else "Image provisoire"
 
 
 def cover_label(story: Entry) -> str:
@@ -463,6 +470,7 @@ def share_card_spec(language_code: str, title: str, subtitle: str, hashtags: str
         caption=subtitle,
         kind="share_card",
         footer=hashtags,
+        alt=f"{title} — {subtitle}" if subtitle else title,
     )
 
 

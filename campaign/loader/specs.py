@@ -72,7 +72,12 @@ def digest_of(value: Any) -> str:
 @dataclass
 class ImageSpec:
     """A generated image, found again by its key: a story's placeholder cover ("image:<story slug>", `label` the
-    cities) or a language's share card ("image:share-card-<lang>", `label` the charter's title, `footer` hashtags)."""
+    cities) or a language's share card ("image:share-card-<lang>", `label` the charter's title, `footer` hashtags).
+
+    `alt` is its French alt text (its description), translated as the snippet "alt_text:<name>"; it is not in the
+    digest: a changed alt text changes the text, never the picture. A language's share card says what the French
+    card says: its alt text is the French card's, and takes that one's translations (`alt_from`, its alt_key); it
+    has no PO files of its own, since it is drawn only once the translations are in."""
 
     key: str
     title: str
@@ -80,6 +85,17 @@ class ImageSpec:
     caption: str
     kind: str = "cover"
     footer: str = ""
+    alt: str = ""
+    alt_from: str = ""
+
+    @property
+    def alt_key(self) -> str:
+        return f"alt_text:{self.key.split(':', 1)[1]}"
+
+    @property
+    def alt_record_key(self) -> str:
+        """Translators get PO files for the "snippet:" keys; a derived alt text is not one of them."""
+        return f"{'generated' if self.alt_from else 'snippet'}:{self.alt_key}"
 
     def digest(self) -> str:
         return digest_of([self.title, self.label, self.caption, self.kind, self.footer])

@@ -17,6 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
 
+from campaign.assets.alt_text import ImageAltText
 from campaign.loader.errors import ContentError
 from campaign.loader.records import ContentRecord
 from campaign.loader.specs import ImageSpec, PageSpec, SnippetSpec, digest_of
@@ -143,6 +144,31 @@ class ContentWriter:
             self._remember(spec.key, image, spec.digest())
         self.snippets[spec.key] = image
         self.tally[(Image._meta.verbose_name, self.locale.language_code, outcome)] += 1
+        if spec.alt:
+            self.write_alt_text(spec, image)
+        return outcome
+
+    def write_alt_text(self, spec: ImageSpec, image: Image) -> Outcome:
+        """The image's alt text, written as editors write it: its description, which campaign.assets.alt_text
+        turns into the translatable snippet. A description an editor changed since the last load is theirs (kept)."""
+        key = spec.alt_record_key
+        record = self.records.get(key)
+        current = ImageAltText.objects.filter(image=image, locale=self.locale).first()
+        digest = digest_of([spec.alt])
+        edited = current is not None and (record is None or record.object_digest != object_digest(current))
+        if edited and not self.force:
+            outcome = Outcome.KEPT
+            if record is None:  # the editor's text, never the loader's: still found, still kept on the next load
+                self._remember(key, current, digest, object_digest="")
+        elif not edited and current is not None and record.digest == digest:
+            outcome = Outcome.UNCHANGED
+        else:
+            outcome = Outcome.UPDATED if current is not None else Outcome.CREATED
+            image.description = spec.alt
+            image.save(update_fields=["description"])
+            current = ImageAltText.objects.get(image=image, locale=self.locale)
+            self._remember(key, current, digest, object_digest=object_digest(current))
+        self.tally[(ImageAltText._meta.verbose_name, self.locale.language_code, outcome)] += 1
         return outcome
 
     # Shared helpers.

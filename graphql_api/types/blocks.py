@@ -115,7 +115,7 @@ def image(child, context: StreamContext) -> ImageBlock:
     value = child.value
     return ImageBlock(
         id=child.id,
-        image=image_node(context.info, value["image"]),
+        image=image_node(context.info, value["image"], locale=context.locale),
         caption=value["caption"],
         credit=value["credit"],
     )

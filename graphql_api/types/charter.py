@@ -91,7 +91,7 @@ class PrinciplePage(PageNode):
 
     @strawberry.field(description="A square pictogram, when one was uploaded.")
     def icon(self, info: strawberry.Info) -> Image | None:
-        return image_node(info, self.served.specific.icon)
+        return image_node(info, self.served.specific.icon, locale=self.served.page.locale)
 
     @strawberry.field(description="The principle's five priorities, in order.", directives=sized(10))
     def priorities(self, info: strawberry.Info) -> list[PrinciplePriority]:

@@ -235,7 +235,7 @@ def as_public(info: strawberry.Info, row, locale: Locale, kinds: dict, regions: 
         signatory_title=row.signatory_title,
         statement=row.statement or None,
         approved_at=row.approved_at,
-        logo=image_node(info, row.logo, row.institution_name) if row.logo_id else None,
+        logo=image_node(info, row.logo, row.institution_name, locale=locale) if row.logo_id else None,
         latitude=row.latitude,
         longitude=row.longitude,
     )

@@ -1,12 +1,15 @@
 """Images and their renditions; specs and widths come from allow-lists (campaign.assets.renditions), and a request may
 create only GRAPHQL_MAX_NEW_RENDITIONS_PER_REQUEST new renditions (fields beyond answer null with RENDITION_LIMIT).
-An image in a restricted collection is private: its field answers null (campaign.assets.images.PublicAssets)."""
+An image in a restricted collection is private: its field answers null (campaign.assets.images.PublicAssets).
+Alt text is served in the reader's language when translated, else in French, saying so (campaign.assets.alt_text)."""
 
 from enum import Enum
 
 import strawberry
 from django.conf import settings
+from wagtail.models import Locale
 
+from campaign.assets.alt_text import translated_alt_texts
 from campaign.assets.images import PublicAssets
 from campaign.assets.renditions import RenditionBudget, RenditionBudgetSpent, RenditionNotAllowed
 from campaign.assets.renditions import rendition as make_rendition
@@ -53,17 +56,26 @@ def as_rendition(rendition) -> Rendition:
 class Image:
     image: strawberry.Private[object]
     alt_text: strawberry.Private[str]
+    alt_language: strawberry.Private[str]
 
     @strawberry.field(description="The image's id.")
     def id(self) -> strawberry.ID:
         return strawberry.ID(str(self.image.pk))
 
     @strawberry.field(
-        description="Text alternative for screen readers: the image's description (its alt text); empty for an "
-        'image without one, to be rendered as decorative (alt="").'
+        description="Text alternative for screen readers: the image's alt text in the requested locale, else in "
+        "French until translated (see altLocale); empty for an image without one, to be rendered as decorative "
+        '(alt="").'
     )
     def alt(self) -> str:
         return self.alt_text
+
+    @strawberry.field(
+        description="The language `alt` is written in: the requested locale, or `fr` while the image's alt text is "
+        'not translated into it yet (then mark the image lang="fr", so that a screen reader reads it in French).'
+    )
+    def alt_locale(self) -> str:
+        return self.alt_language
 
     @strawberry.field(description="Width of the original, in pixels.")
     def width(self) -> int:
@@ -117,15 +129,27 @@ class Image:
         return ", ".join(f"{absolute_url(r.url)} {r.width}w" for r in renditions)
 
 
-def image_node(info: strawberry.Info, image, alt: str = "") -> Image | None:
+def image_node(info: strawberry.Info, image, alt: str = "", *, locale: Locale | None = None) -> Image | None:
     """None for no image and for a private one: neither its title, its alt text nor any URL of it may leave.
 
-    The alt text is the image's own (Wagtail's *description*, which editors fill as the alt text), else `alt`
-    (an endorser's logo: its institution's name), else empty, which marks the image decorative: never its title,
-    a file name in the uploader's language, nor a caption, which the page shows beside the image anyway."""
+    The alt text is the image's own, in the reader's `locale` (its translation, campaign.assets.alt_text), else in
+    French (Wagtail's *description*, which editors fill as the alt text), else `alt` (an endorser's logo: its
+    institution's name), else empty, which marks the image decorative: never its title, a file name in the
+    uploader's language, nor a caption, which the page shows beside the image anyway. No `locale`: French."""
     if not public_assets(info).allows(image):
         return None
-    return Image(image=image, alt_text=image.description or alt)
+    language = locale.language_code if locale else settings.LANGUAGE_CODE
+    translated = alt_texts(info, locale).get(image.pk) if language != settings.LANGUAGE_CODE else None
+    if translated:
+        return Image(image=image, alt_text=translated, alt_language=language)
+    if image.description:
+        return Image(image=image, alt_text=image.description, alt_language=settings.LANGUAGE_CODE)
+    return Image(image=image, alt_text=alt, alt_language=language)
+
+
+def alt_texts(info: strawberry.Info, locale: Locale) -> dict[int, str]:
+    """One query per request and language, asked only when a non-French answer meets an image."""
+    return cached(info, ("alt_texts", locale.pk), lambda: translated_alt_texts(locale))
 
 
 def public_assets(info: strawberry.Info) -> PublicAssets:

@@ -103,7 +103,7 @@ class PageNode:
             title=content.seo_title or content.title,
             description=content.search_description,
             canonical_url=self.served.canonical_url,
-            image=image_node(info, self.share_image(info)),
+            image=image_node(info, self.share_image(info), locale=self.served.page.locale),
             served=self.served,
         )
 

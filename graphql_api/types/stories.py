@@ -125,7 +125,7 @@ class CityStoryPage(PageNode):
     )
     def cover_image(self, info: strawberry.Info) -> Image | None:
         cover = self.served.specific.cover_image or default_image(info, self.served.page.locale)
-        return image_node(info, cover)
+        return image_node(info, cover, locale=self.served.page.locale)
 
     @strawberry.field(description="Credit line of the cover image.")
     def cover_credit(self) -> str:
