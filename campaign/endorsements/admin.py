@@ -36,6 +36,10 @@ from campaign.endorsements.reasons import ReadyReason, language_name, ready_reas
 REVIEW_PERMISSION = "campaign.change_endorsement"
 
 
+# Parameters of a listing request that are not part of what the moderator sees: the in-place refresh, the export.
+LISTING_INTERNAL_PARAMETERS = {"_w_filter_fragment", "export"}
+
+
 class EndorsementIndexView(LocalizedExportMixin, IndexView):
     """The listing, whose row actions come back to it as the moderator left it, and whose exports are localized."""
 
@@ -43,11 +47,17 @@ class EndorsementIndexView(LocalizedExportMixin, IndexView):
     def listing_url(self) -> str:
         """This listing with its filters, search, ordering and page. Wagtail gives row buttons `request.path` as
         their way back, which drops all of them; and after filters are applied in place, the rows come from the
-        results view, whose address renders only a fragment, so the way back is always the index's own."""
-        query = self.request.GET.copy()
-        for internal in ("_w_filter_fragment", "export"):
-            query.pop(internal, None)
-        return f"{self.index_url}?{query.urlencode()}" if query else self.index_url
+        results view, whose address renders only a fragment, so the way back is always the index's own. The
+        results view is sent every field of the filter form, empty ones too: those filter nothing and are left
+        out, as the address the browser shows leaves them out."""
+        kept = [
+            (key, value)
+            for key, values in self.request.GET.lists()
+            if key not in LISTING_INTERNAL_PARAMETERS
+            for value in values
+            if value
+        ]
+        return f"{self.index_url}?{urlencode(kept)}" if kept else self.index_url
 
     def get_list_more_buttons(self, instance):
         return [

@@ -62,7 +62,10 @@ def test_the_reason_shows_in_the_history_and_on_the_endorsement_page(french_admi
     history = page_text(french_admin.get(f"{LISTING}history/{endorsement.pk}/"))
     assert "Rejetée, avec le motif : « Aucune délibération du conseil municipal. »" in history
     inspect = page_text(french_admin.get(f"{LISTING}inspect/{endorsement.pk}/"))
-    assert "Aucune délibération du conseil municipal." in inspect
+    assert "Motif indiqué Aucune délibération du conseil municipal." in inspect
+    assert "Statut Rejetée" in inspect and "Région de CGLU Europe" in inspect
+    assert "Consent à la publication Oui" in inspect and "Latitude —" in inspect
+    assert not {"None", "False", "True", "europe"} & set(inspect.split())
 
 
 def test_a_decision_without_reason_keeps_its_plain_history_line(french_admin, decide):
@@ -134,7 +137,7 @@ def test_every_row_action_comes_back_to_the_listing_as_it_was(french_admin, deci
     endorsement = make_endorsement("Lyon")
     make_endorsement("Nantes")
     listing = f"{LISTING}?status=pending_review&q=lyon&ordering=-submitted_at"
-    for url in (listing, listing.replace("?", "results/?") + "&_w_filter_fragment=1"):
+    for url in (listing, listing.replace("?", "results/?") + "&kind=&country=&_w_filter_fragment=1"):
         links = row_links(french_admin.get(url))
         assert {"Approuver", "Rejeter", "Effacer les données personnelles"} <= set(links), url
         for href in links.values():
