@@ -35,7 +35,7 @@ from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView, C
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.widgets import AdminPageChooser, BaseChooser
 from wagtail.coreutils import resolve_model_string
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Locale, Page
 from wagtail.snippets.views.chooser import ChooseResultsView as SnippetChooseResultsView
 from wagtail.snippets.views.chooser import ChooseView as SnippetChooseView
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
@@ -54,20 +54,6 @@ def is_source_reference(db_field: models.Field) -> bool:
         and not isinstance(db_field, ParentalKey)
         and getattr(remote, "limit_choices_to", None) is in_default_locale
     )
-
-
-def translatable_references(model: type[models.Model]) -> list[models.Field]:
-    """The fields an editor fills with a page or translatable snippet: each must be a source reference."""
-    return [
-        field
-        for field in model._meta.get_fields()
-        if field.concrete
-        and field.is_relation
-        and field.editable
-        and not isinstance(field, ParentalKey)
-        and isinstance(field.related_model, type)
-        and issubclass(field.related_model, TranslatableMixin)
-    ]
 
 
 def source_chooser_url(base_url: str, **params: str) -> str:
@@ -209,10 +195,7 @@ class SourcePageChooseMixin(SourceLocaleChooseMixin):
 
     def get_object_list(self):
         types = page_models(self.request.GET.get(PAGE_TYPE_PARAM) or "wagtailcore.page")
-        pages = Page.objects.exclude(depth=1).type(*types).select_related("locale")
-        if self.source_locale:
-            pages = pages.filter(locale=self.source_locale)
-        return pages
+        return super().get_object_list().exclude(depth=1).type(*types).select_related("locale")
 
     @property
     def columns(self):
