@@ -24,6 +24,16 @@ messages: install
 $(GAZETTEER): $(INSTALLED)
 	$(MANAGE) build_gazetteer
 
+# axe-core, the accessibility engine the browser tests inject into our admin pages (tests/browser/accessibility.py).
+# From the npm registry when npm is installed; without it (a machine with Python only) those checks are skipped,
+# as the browser tests are without Chromium, unless LAMPEDUSA_REQUIRE_BROWSER is set.
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
+AXE_VERSION := 4.14.1
+
+$(AXE):
+	if command -v npm >/dev/null; then npm install --prefix .cache/axe --no-save --no-audit --no-fund axe-core@$(AXE_VERSION); \
+	else echo "npm not found: the browser tests' accessibility checks need axe-core"; fi
+
 # The rendition worker (Procfile's `worker`) runs beside the server and stops with it; were it not running, the
 # API would make the renditions in the visitors' requests, only slower.
 demo: messages $(GAZETTEER)
@@ -37,7 +47,7 @@ demo: messages $(GAZETTEER)
 serve: messages
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: messages $(GAZETTEER)
+test: messages $(GAZETTEER) $(AXE)
 	$(BIN)/pytest
 
 # GraphQL latency and SQL queries per frontend operation, beside Wagtail's REST API v2 (DATABASE_URL for PostgreSQL).
@@ -66,7 +76,7 @@ bench-attack: messages
 	$(BIN)/python -m bench.attack_bench
 
 # Regenerates the guides' pictures (docs/images/) from the steps of the browser tests (needs Debian's Chromium).
-screenshots: messages
+screenshots: messages $(AXE)
 	LAMPEDUSA_DOCS_SCREENSHOTS=1 LAMPEDUSA_REQUIRE_BROWSER=1 $(BIN)/pytest tests/browser
 
 lint: install

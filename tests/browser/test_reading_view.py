@@ -13,6 +13,7 @@ def test_an_editor_reads_a_new_story_in_the_preview_panel_as_they_write(page, se
     page.locator("#id_title").fill(TITLE)
     page.locator("#id_summary").fill(SUMMARY)
     upload_cover(page, a_photo(tmp_path))
+    page.get_by_label("Athènes (GR)").check()
 
     page.get_by_role("button", name="Toggle preview").click()
     page.get_by_label("Preview mode").select_option(label="Reading view")
