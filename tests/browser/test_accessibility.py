@@ -62,6 +62,7 @@ def test_the_reading_view_is_accessible(page, servers, log_in):
 
 def test_the_check_sees_a_violation(page):
     page.set_content(
-        '<html lang="fr"><head><title>Essai</title></head><body><main><h1>Titre</h1><img src="data:,"></main></body></html>'
+        '<html lang="fr"><head><title>Essai</title></head>'
+        '<body><main><h1>Titre</h1><img src="data:,"></main></body></html>'
     )
     assert [violation.split(" ")[0] for violation in blocking_violations(page)] == ["image-alt"]
