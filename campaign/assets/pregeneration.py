@@ -62,6 +62,16 @@ def pregenerate_renditions(image_id: int) -> int:
     return len(missing)
 
 
+def enqueue_all() -> int:
+    """Enqueues every image but the logos, and says how many: for images uploaded before the worker existed, or
+    after IMAGE_PREGENERATED_RENDITIONS changed."""
+    images = get_image_model().objects.exclude(collection__name=LOGO_COLLECTION).order_by("pk")
+    image_ids = list(images.values_list("pk", flat=True))
+    for image_id in image_ids:
+        pregenerate_renditions.enqueue(image_id)
+    return len(image_ids)
+
+
 def missing_renditions(image: AbstractImage) -> list[Filter]:
     filters = [Filter(spec=spec) for spec in pregenerated_specs()]
     existing = image.find_existing_renditions(*filters)
