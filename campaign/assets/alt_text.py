@@ -13,6 +13,7 @@ translate; like a page's, a published translation is served as it stands until t
 description makes the image decorative again: its alt text goes in every language.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
@@ -54,16 +55,15 @@ class ImageAltText(TranslatableMixin, models.Model):
 
 def sync_from_image(image) -> ImageAltText | None:
     """Writes the image's description into its French alt text; None (and no alt text left) when it is empty."""
-    french = default_locale()
     text = image.description.strip()
-    current = ImageAltText.objects.filter(image=image, locale=french).first()
+    current = ImageAltText.objects.filter(image=image, locale__language_code=settings.LANGUAGE_CODE).first()
     if not text:
         if current is not None:
             ImageAltText.objects.filter(translation_key=current.translation_key).delete()
         return None
     if current is not None and current.text == text:
         return current
-    current = current or ImageAltText(image=image, locale=french)
+    current = current or ImageAltText(image=image, locale=default_locale())
     current.text = text
     current.save()
     resync_translation_source(current)
