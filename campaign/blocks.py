@@ -5,13 +5,16 @@ it as a typed union member and wagtail-localize can offer translators one segmen
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Page
 
 from campaign.catalogue.site_facts import SITE_FACTS, SLOT
+from campaign.i18n.choosers import SourcePageChooser, wrong_locale_error
 
 # Rich text stays semantic: no headings (the heading block carries them), no embedded media (blocks carry them).
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript"]
@@ -74,11 +77,33 @@ class KeyFiguresBlock(blocks.StructBlock):
         label = _("Key figures")
 
 
+class SourcePageChooserBlock(blocks.PageChooserBlock):
+    """A link from a block to a page of this site. Like every reference (campaign.i18n.choosers), it points at the
+    French source, which wagtail-localize re-points at the translated copy: its chooser lists only French pages,
+    and another language's copy is refused with an error naming both languages."""
+
+    @cached_property
+    def widget(self):
+        return SourcePageChooser(Page)
+
+    def get_form_state(self, value):
+        """The state the generic chooser widget reads (Wagtail's page chooser block adds the parent's id for its
+        tree chooser, which this widget has not)."""
+        return self.widget.get_value_data(value)
+
+    def clean(self, value):
+        value = super().clean(value)
+        error = wrong_locale_error(Page, value.pk) if value is not None else None
+        if error:
+            raise error
+        return value
+
+
 class CallToActionBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=255, label=_("Title"))
     text = blocks.TextBlock(required=False, label=_("Text"))
     button_label = blocks.CharBlock(max_length=80, label=_("Button label"))
-    page = blocks.PageChooserBlock(required=False, label=_("Page"), help_text=_("A page of this site, or…"))
+    page = SourcePageChooserBlock(required=False, label=_("Page"), help_text=_("A page of this site, or…"))
     url = blocks.URLBlock(required=False, label=_("External link"), help_text=_("…an address on another site."))
 
     class Meta:
@@ -219,7 +244,7 @@ class SocialLinkBlock(blocks.StructBlock):
 
 class MenuLinkBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=80, label=_("Title"))
-    page = blocks.PageChooserBlock(required=False, label=_("Page"))
+    page = SourcePageChooserBlock(required=False, label=_("Page"))
     url = blocks.URLBlock(required=False, label=_("External link"))
 
     def clean(self, value):

@@ -20,12 +20,15 @@ from django.forms.models import apply_limit_choices_to_to_formfield
 from django.urls import reverse
 from django.utils import translation
 from modelcluster.fields import ParentalKey
-from wagtail.models import Page, TranslatableMixin
+from wagtail.blocks import PageChooserBlock
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail.users.models import UserProfile
 
 from campaign.catalogue.cities import City
+from campaign.i18n.choosers import SOURCE_LOCALE_PARAM
 from campaign.i18n.locales import in_default_locale
 from campaign.models import CityStoryPage, HomeFeaturedStory, HomePage, Region
 
@@ -330,3 +333,38 @@ def test_searching_the_page_chooser_finds_only_the_french_copy(french_admin):
     found = chosen_ids(BeautifulSoup(response.content, "html.parser"))
     assert source.pk in found
     assert found <= targets(HomeFeaturedStory._meta.get_field("story"), SOURCE)
+
+
+def page_chooser_blocks(block, path: str):
+    """Every page chooser among a block's descendants, with its path."""
+    if isinstance(block, PageChooserBlock):
+        yield path, block
+    for name, child in getattr(block, "child_blocks", {}).items():
+        yield from page_chooser_blocks(child, f"{path}.{name}")
+    if getattr(block, "child_block", None) is not None:
+        yield from page_chooser_blocks(block.child_block, f"{path}.item")
+
+
+def stream_page_choosers():
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            if isinstance(field, StreamField):
+                yield from page_chooser_blocks(field.stream_block, f"{model.__name__}.{field.name}")
+
+
+def test_the_campaign_has_page_links_in_blocks():
+    assert len(list(stream_page_choosers())) >= 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "where,block", list(stream_page_choosers()), ids=lambda value: value if isinstance(value, str) else ""
+)
+def test_every_page_link_in_a_block_chooses_and_accepts_only_french_pages(where, block):
+    assert f"{SOURCE_LOCALE_PARAM}=fr" in block.widget.get_chooser_modal_url(), where
+    story = CityStoryPage.objects.filter(locale__language_code="fr").first()
+    spanish = story.get_translation(Locale.objects.get(language_code="es"))
+    assert block.clean(story).pk == story.pk
+    with translation.override("fr"), pytest.raises(ValidationError) as refused:
+        block.clean(spanish)
+    assert "Choisissez la version en Français" in refused.value.messages[0], refused.value.messages

@@ -14,7 +14,8 @@ form-field overrides:
   the `chooser_viewset_class` of the translatable snippets' viewsets), which behaves as Wagtail's without the
   parameter (wagtail-localize's translation editor opens it so);
 - a form field whose error, for an item of another locale, names the language expected and the one chosen.
-Every other chooser (rich text links, stream blocks, moving pages, the translation editor) stays Wagtail's.
+Page links in blocks (`campaign.blocks.SourcePageChooserBlock`) use the same page chooser and error. Every other
+chooser (rich text links, moving pages, the translation editor) stays Wagtail's.
 """
 
 from urllib.parse import urlencode
