@@ -7,7 +7,6 @@ of the data starts when the change commits.
 import hashlib
 import json
 from typing import NamedTuple
-from urllib.parse import parse_qs, urlparse
 
 import pytest
 from django.db import connection
@@ -15,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from campaign.models import CharterPage, CityStoryIndexPage, PrinciplePage, SiteSettings, Theme
+from campaign.publishing.preview import create_preview
 
 from ..factories import (
     CityStoryPageFactory,
@@ -158,7 +158,7 @@ def test_answers_with_errors_are_not_cached(graphql):
 
 
 def test_preview_is_never_cached(client, principle):
-    token = parse_qs(urlparse(principle.french.serve_preview(None, "")["Location"]).query)["token"][0]
+    token = create_preview(principle.french)
     params = {"query": "query ($t: String!) { preview(token: $t) { title } }", "variables": json.dumps({"t": token})}
     response = client.get("/graphql/", params)
     assert response.status_code == 200 and response["Cache-Control"] == "no-store"
