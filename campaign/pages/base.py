@@ -24,8 +24,9 @@ def frontend_path(page: Page, language_code: str | None = None) -> str:
     return "/" + "/".join([code, *below_home]) + "/"
 
 
-# The admin's preview modes: the frontend (Wagtail's default mode name) and the reading view the backend renders.
-HEADLESS_PREVIEW = ""
+# The admin's preview modes: the frontend and the reading view the backend renders. Both are named: wagtail-localize's
+# translation editor puts the mode in a URL path, where Wagtail's unnamed default mode ("") has no place.
+HEADLESS_PREVIEW = "frontend"
 READING_VIEW = "reading"
 
 PROMOTE_PANELS = [
