@@ -46,8 +46,9 @@ from django.contrib.auth import get_user_model
 from wagtail.users.models import UserProfile
 for name in {names!r}:
     user = get_user_model().objects.create_superuser(name, f"{{name}}@example.org", {password!r})
-    UserProfile.get_for_user(user).preferred_language = "en"
-    UserProfile.get_for_user(user).save()
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
 """
 
 
