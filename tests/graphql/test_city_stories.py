@@ -194,4 +194,4 @@ def test_the_query_count_does_not_grow_with_the_page_size(graphql):
     small = count_queries(graphql, locale="es", limit=5)
     large = count_queries(graphql, locale="es", limit=50)
     assert small == large
-    assert large <= 15
+    assert large <= 16  # one of them reads the language's image alt texts, once for the whole list
