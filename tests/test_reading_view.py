@@ -75,7 +75,7 @@ def test_a_story_reads_with_its_cover_through_an_allowed_rendition_and_its_detai
     html = reading(story)
     cover = html.article.find("img")
     assert "/images/" in cover["src"] and ".width-800" in cover["src"]
-    assert cover["alt"] == (story.cover_image.description or "")
+    assert cover["alt"] == (story.cover_image.description or "") and cover["lang"] == "fr"
     assert html.find("p", class_="summary").get_text() == story.summary
     details = {
         dt.get_text(): dd.get_text(" ", strip=True)

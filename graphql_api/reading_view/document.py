@@ -26,7 +26,7 @@ PAGE_ADMINISTRATIVE_FIELDS = frozenset(
 )
 LINKED_PAGE_SELECTION = "__typename title url"
 # The reading view's pictures: an allowed spec (campaign.assets.renditions), wide enough for a reading column.
-IMAGE_SELECTION = 'alt width height rendition(spec: "width-800") { url width height }'
+IMAGE_SELECTION = 'alt altLocale width height rendition(spec: "width-800") { url width height }'
 MAX_NESTING = 4
 ALIAS_SEPARATOR = "__"  # GraphQL field names of this schema are camelCase: never containing it
 # The endorse page shows the form the frontend builds from the API (the fields are not part of the page).

@@ -105,15 +105,17 @@ BLOCK_RENDERERS: dict[str, Callable[[dict], SafeString]] = {
 
 
 def figure(image: dict | None, caption: str = "", credit: str = "") -> SafeString:
-    """A picture through its allowed rendition; nothing for a missing or private image."""
+    """A picture through its allowed rendition, its alt text marked with its language (French until translated);
+    nothing for a missing or private image."""
     if not image or not image.get("rendition"):
         return SafeString("")
     rendition = image["rendition"]
     legend = " — ".join(part for part in (caption, credit) if part)
     return format_html(
-        '<figure><img src="{}" alt="{}" width="{}" height="{}">{}</figure>',
+        '<figure><img src="{}" alt="{}" lang="{}" width="{}" height="{}">{}</figure>',
         rendition["url"],
         image["alt"],
+        image["altLocale"],
         rendition["width"],
         rendition["height"],
         format_html("<figcaption>{}</figcaption>", legend) if legend else "",

@@ -40,14 +40,16 @@ UNTRANSLATED_STORIES = ("lancaster-plan-accueil", "salt-lake-city-semaine-accuei
 DOC_IMAGE_WIDTH = 900
 FRONTEND_PAGE = Path(__file__).resolve().parent / "frontend" / "preview.html"
 PASSWORD = "browser-test-password"
-STAFF = ("editor", "translator", "moderator")
+# The staff of the browser tests and their admin language: "redactrice" works in the French admin.
+STAFF = {"editor": "en", "translator": "en", "moderator": "en", "redactrice": "fr"}
+FRENCH_EDITOR = "redactrice"
 CREATE_STAFF = """
 from django.contrib.auth import get_user_model
 from wagtail.users.models import UserProfile
-for name in {names!r}:
+for name, language in {staff!r}.items():
     user = get_user_model().objects.create_superuser(name, f"{{name}}@example.org", {password!r})
     profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
+    profile.preferred_language = language
     profile.save()
 """
 
@@ -198,7 +200,7 @@ def running_servers(scratch: Path, database: str) -> Iterator[Servers]:
     )
     servers.manage("migrate", "--noinput", "-v", "0")
     servers.manage("load_campaign_content")
-    servers.manage("shell", "-c", CREATE_STAFF.format(names=STAFF, password=PASSWORD))
+    servers.manage("shell", "-c", CREATE_STAFF.format(staff=STAFF, password=PASSWORD))
     log = scratch / "server.log"
     with log.open("w") as output:
         server = subprocess.Popen(

@@ -4,6 +4,7 @@ reading view of the preview."""
 import re
 
 from .accessibility import blocking_violations
+from .test_reading_view import reading_view_frame
 
 ENDORSE = """mutation ($input: EndorsementInput!) {
   endorseCharter(input: $input) { __typename ... on EndorsementReceived { reference } }
@@ -55,8 +56,8 @@ def test_the_reading_view_is_accessible(page, servers, log_in):
     page.goto(f"{servers.cms}/admin/pages/{story['id']}/edit/")
     page.get_by_role("button", name="Toggle preview").click()
     page.get_by_label("Preview mode").select_option(label="Reading view")
-    page.frame_locator("#w-preview-iframe").get_by_role("heading", level=1).wait_for()
-    frame = next(frame for frame in page.frames if "mode=reading" in frame.url)
+    frame = reading_view_frame(page)
+    frame.get_by_role("heading", level=1).wait_for()
     assert blocking_violations(frame) == []
 
 

@@ -3,30 +3,13 @@ the story, and sees on which tab an error holds the story back."""
 
 import re
 
-import pytest
+from .conftest import FRENCH_EDITOR
 
-from .conftest import PASSWORD
-
-EDITOR = "redactrice"
-FRENCH_EDITOR = """
-from django.contrib.auth import get_user_model
-from wagtail.users.models import UserProfile
-user = get_user_model().objects.create_superuser({name!r}, "redactrice@example.org", {password!r})
-profile = UserProfile.get_for_user(user)
-profile.preferred_language = "fr"
-profile.save()
-"""
 ADDED_CITY = """
 from campaign.models import City
 city = City.objects.get(name="Linosa")
 print(city.locale.language_code, city.country.code, city.region.code)
 """
-
-
-@pytest.fixture(scope="module")
-def french_editor(servers) -> str:
-    servers.manage("shell", "-c", FRENCH_EDITOR.format(name=EDITOR, password=PASSWORD))
-    return EDITOR
 
 
 def new_story(page, servers, title: str) -> None:
@@ -40,8 +23,8 @@ def shown_cities(page) -> list[str]:
     return [text.strip() for text in page.locator("#id_cities label:visible").all_text_contents()]
 
 
-def test_an_editor_finds_a_city_or_adds_it_without_leaving_the_story(page, servers, log_in, french_editor, shot):
-    log_in(french_editor)
+def test_an_editor_finds_a_city_or_adds_it_without_leaving_the_story(page, servers, log_in, shot):
+    log_in(FRENCH_EDITOR)
     new_story(page, servers, "Lampedusa et Linosa accueillent")
     search = page.get_by_label("Chercher une ville")
     summary = page.locator("[data-city-chooser-summary]")
@@ -81,8 +64,8 @@ def test_an_editor_finds_a_city_or_adds_it_without_leaving_the_story(page, serve
     shot(page, "saved")
 
 
-def test_an_error_on_another_tab_shows_on_that_tab(page, servers, log_in, french_editor, shot):
-    log_in(french_editor)
+def test_an_error_on_another_tab_shows_on_that_tab(page, servers, log_in, shot):
+    log_in(FRENCH_EDITOR)
     new_story(page, servers, "Une histoire qui finit sans année")
     page.get_by_label("Chercher une ville").fill("lamp")
     page.get_by_label("Lampedusa (IT)").check()

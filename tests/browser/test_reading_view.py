@@ -1,8 +1,23 @@
 """An editor previews a story never saved in the reading view the backend renders, live as they type."""
 
-from .test_editor import ALT, SUMMARY, a_photo, open_city_stories, upload_cover
+from PIL import Image
+
+from .test_editor import ALT, SUMMARY, open_city_stories, upload_cover
 
 TITLE = "Un quai ouvert à Lampedusa"
+
+
+def a_new_photo(folder) -> str:
+    """A picture of its own: Wagtail asks before uploading one it already has (another test's)."""
+    path = folder / "quai-de-lampedusa.jpg"
+    Image.new("RGB", (1600, 900), (190, 110, 40)).save(path, quality=85)
+    return str(path)
+
+
+def reading_view_frame(page):
+    """The preview panel's frame once it shows the reading view (Wagtail swaps in a new iframe per mode)."""
+    page.locator("#w-preview-iframe[src*='mode=reading']").wait_for(state="attached")
+    return page.locator("#w-preview-iframe[src*='mode=reading']").element_handle().content_frame()
 
 
 def test_an_editor_reads_a_new_story_in_the_preview_panel_as_they_write(page, servers, log_in, shot, tmp_path):
@@ -12,12 +27,12 @@ def test_an_editor_reads_a_new_story_in_the_preview_panel_as_they_write(page, se
     page.wait_for_load_state("networkidle")
     page.locator("#id_title").fill(TITLE)
     page.locator("#id_summary").fill(SUMMARY)
-    upload_cover(page, a_photo(tmp_path))
+    upload_cover(page, a_new_photo(tmp_path))
     page.get_by_label("Athènes (GR)").check()
 
     page.get_by_role("button", name="Toggle preview").click()
     page.get_by_label("Preview mode").select_option(label="Reading view")
-    preview = page.frame_locator("#w-preview-iframe")
+    preview = reading_view_frame(page)
     preview.get_by_role("heading", level=1, name=TITLE).wait_for()
     preview.get_by_text(SUMMARY).wait_for()
     cover = preview.get_by_role("img", name=ALT)
@@ -25,4 +40,4 @@ def test_an_editor_reads_a_new_story_in_the_preview_panel_as_they_write(page, se
     shot(page, "reading-view", doc="editors-reading-view")
 
     page.locator("#id_summary").fill(SUMMARY + " Le port reste ouvert la nuit.")
-    preview.get_by_text("Le port reste ouvert la nuit.").wait_for()
+    page.frame_locator("#w-preview-iframe").get_by_text("Le port reste ouvert la nuit.").wait_for()
