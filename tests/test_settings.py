@@ -61,3 +61,12 @@ def test_production_without_redis_fails_the_checks_as_rate_limits_would_not_be_s
     env = {name: value for name, value in SANE_ENV.items() if name != "REDIS_URL"}
     result = run_manage("check", "--deploy", env=env)
     assert result.returncode != 0 and "django_ratelimit.E003" in result.stderr
+
+
+def test_sqlite_writers_take_the_lock_when_they_begin_and_wait_for_it():
+    from cms.settings.base import with_sqlite_writers_waiting
+
+    sqlite = with_sqlite_writers_waiting({"ENGINE": "django.db.backends.sqlite3", "NAME": "demo.sqlite3"})
+    assert sqlite["OPTIONS"] == {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    postgres = {"ENGINE": "django.db.backends.postgresql", "NAME": "campaign"}
+    assert with_sqlite_writers_waiting(postgres) == postgres

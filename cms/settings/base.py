@@ -116,13 +116,23 @@ def with_statement_timeout(database: dict, milliseconds: int) -> dict:
     return {**database, "OPTIONS": options}
 
 
+def with_sqlite_writers_waiting(database: dict) -> dict:
+    """On SQLite (the demo and development database), a transaction takes the write lock when it begins and a
+    writer waits up to 20 s for it. SQLite's default (a read transaction upgraded on its first write) fails at
+    once with "database is locked" when another writer got there first: the admin's autosave and its preview
+    panel, or the rendition worker, write at the same time."""
+    if "sqlite" not in database["ENGINE"]:
+        return database
+    return {**database, "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20, **(database.get("OPTIONS") or {})}}
+
+
 # The longest SQL statement of a web request, in milliseconds: PostgreSQL then cancels it and the client gets a coded
 # error rather than a worker held for minutes. Applied only where WEB_PROCESS is set (gunicorn.conf.py sets it for its
 # workers): management commands such as migrate, the content loader or backups must run to completion.
 DATABASE_STATEMENT_TIMEOUT_MS = env.int("DATABASE_STATEMENT_TIMEOUT_MS", default=5000)
 DATABASES = {
     "default": with_statement_timeout(
-        env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        with_sqlite_writers_waiting(env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")),
         DATABASE_STATEMENT_TIMEOUT_MS if env.bool("WEB_PROCESS", default=False) else 0,
     )
 }
