@@ -55,6 +55,7 @@ def test_the_reading_view_is_accessible(page, servers, log_in):
     story = servers.graphql('{ cityStories(locale: "fr", limit: 1) { items { id } } }')["cityStories"]["items"][0]
     page.goto(f"{servers.cms}/admin/pages/{story['id']}/edit/")
     page.get_by_role("button", name="Toggle preview").click()
+    page.frame_locator("#w-preview-iframe").get_by_text("Preview (draft)").wait_for()  # the frontend answers first
     page.get_by_label("Preview mode").select_option(label="Reading view")
     frame = reading_view_frame(page)
     frame.get_by_role("heading", level=1).wait_for()

@@ -15,9 +15,13 @@ def a_new_photo(folder) -> str:
 
 
 def reading_view_frame(page):
-    """The preview panel's frame once it shows the reading view (Wagtail swaps in a new iframe per mode)."""
-    page.locator("#w-preview-iframe[src*='mode=reading']").wait_for(state="attached")
-    return page.locator("#w-preview-iframe[src*='mode=reading']").element_handle().content_frame()
+    """The preview panel's frame once it shows the reading view (Wagtail loads a new frame per mode)."""
+    for _ in range(100):
+        frame = next((frame for frame in page.frames if "mode=reading" in frame.url), None)
+        if frame is not None:
+            return frame
+        page.wait_for_timeout(200)
+    raise AssertionError("The preview panel never showed the reading view.")
 
 
 def test_an_editor_reads_a_new_story_in_the_preview_panel_as_they_write(page, servers, log_in, shot, tmp_path):
@@ -29,8 +33,10 @@ def test_an_editor_reads_a_new_story_in_the_preview_panel_as_they_write(page, se
     page.locator("#id_summary").fill(SUMMARY)
     upload_cover(page, a_new_photo(tmp_path))
     page.get_by_label("Athènes (GR)").check()
+    page.wait_for_url("**/edit/")  # Wagtail's autosave has created the draft: the editor goes on in its edit view
 
     page.get_by_role("button", name="Toggle preview").click()
+    page.frame_locator("#w-preview-iframe").get_by_text("Preview (draft)").wait_for()  # the frontend answers first
     page.get_by_label("Preview mode").select_option(label="Reading view")
     preview = reading_view_frame(page)
     preview.get_by_role("heading", level=1, name=TITLE).wait_for()
