@@ -77,7 +77,7 @@ def test_an_error_on_another_tab_shows_on_that_tab(page, servers, log_in, shot):
     page.get_by_text("La page ne peut être créée du fait d'erreurs de validation.").wait_for()
     details = page.locator("[role=tab]", has_text="Détails")
     content = page.locator("[role=tab]", has_text="Contenu")
-    assert details.locator(".w-tabs__errors").is_visible(), "the tab holding the error says so"
+    details.locator(".w-tabs__errors").wait_for(state="visible")  # the tab holding the error says so (drawn by JS)
     assert details.locator("[data-w-count-target=total]").text_content() == "1"
     assert not content.locator(".w-tabs__errors").is_visible()
     shot(page, "error-on-details-tab")
