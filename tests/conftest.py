@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from wagtail.users.models import UserProfile
 
 from campaign.models import EndorsePage
 
@@ -34,6 +35,24 @@ def editor(django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def admin_in(editor, editor_client):
+    """The editor's client with the admin in a language, set as the editor would: their profile's preference."""
+
+    def switch(language: str):
+        profile = UserProfile.get_for_user(editor)
+        profile.preferred_language = language
+        profile.save()
+        return editor_client
+
+    return switch
+
+
+@pytest.fixture
+def french_admin(admin_in):
+    return admin_in("fr")
 
 
 @pytest.fixture

@@ -16,11 +16,8 @@ from wagtail.users.models import UserProfile
     ("language", "heading"),
     [("fr", "Structure du site"), ("es", "Estructura del sitio"), ("en", "Site structure")],
 )
-def test_the_dashboard_shows_the_site_structure_in_the_editors_language(editor, editor_client, language, heading):
-    profile = UserProfile.get_for_user(editor)
-    profile.preferred_language = language
-    profile.save()
-    response = editor_client.get("/admin/")
+def test_the_dashboard_shows_the_site_structure_in_the_editors_language(admin_in, language, heading):
+    response = admin_in(language).get("/admin/")
     assert response.status_code == 200
     html = response.content.decode()
     assert heading in html

@@ -25,7 +25,6 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
-from wagtail.users.models import UserProfile
 
 from campaign.catalogue.cities import City
 from campaign.i18n.choosers import SOURCE_LOCALE_PARAM
@@ -103,14 +102,6 @@ def edit_url(instance: models.Model) -> str:
     if isinstance(instance, Page):
         return reverse("wagtailadmin_pages:edit", args=[instance.pk])
     return reverse(instance.snippet_viewset.get_url_name("edit"), args=[instance.pk])
-
-
-@pytest.fixture
-def french_admin(editor, editor_client):
-    profile = UserProfile.get_for_user(editor)
-    profile.preferred_language = "fr"
-    profile.save()
-    return editor_client
 
 
 def edit_form(client, model: type[models.Model], field: models.Field) -> tuple[BeautifulSoup, str]:

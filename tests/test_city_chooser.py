@@ -14,15 +14,10 @@ ADD_CITY = reverse("story_cities:add")
 
 
 def speaks_french(user) -> None:
+    """For a user other than the `french_admin` fixture's editor."""
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = "fr"
     profile.save()
-
-
-@pytest.fixture
-def french_editor(editor_client, editor):
-    speaks_french(editor)
-    return editor_client
 
 
 def story_index() -> CityStoryIndexPage:
@@ -49,8 +44,8 @@ def europe() -> Region:
 
 
 @pytest.mark.django_db
-def test_the_story_form_lists_every_french_city_with_a_search_and_an_add_button(french_editor):
-    page = BeautifulSoup(french_editor.get(new_story_url(), HTTP_HOST="127.0.0.1").content, "html.parser")
+def test_the_story_form_lists_every_french_city_with_a_search_and_an_add_button(french_admin):
+    page = BeautifulSoup(french_admin.get(new_story_url(), HTTP_HOST="127.0.0.1").content, "html.parser")
     chooser = page.select_one("[data-city-chooser]")
     labels = [label.get_text(strip=True) for label in chooser.select("label:has(input[name=cities])")]
     assert len(labels) == City.objects.filter(locale__language_code="fr").count() > 1
@@ -65,8 +60,8 @@ def test_the_story_form_lists_every_french_city_with_a_search_and_an_add_button(
 
 
 @pytest.mark.django_db
-def test_the_add_form_opens_in_french_with_the_searched_name(french_editor):
-    answer, html = modal(french_editor.get(ADD_CITY, {"name": "Linosa"}, HTTP_HOST="127.0.0.1"))
+def test_the_add_form_opens_in_french_with_the_searched_name(french_admin):
+    answer, html = modal(french_admin.get(ADD_CITY, {"name": "Linosa"}, HTTP_HOST="127.0.0.1"))
     assert answer["step"] == "city_form"
     assert html.select_one("h1").get_text(strip=True) == "Ajouter une ville"
     assert html.select_one("input[name=name]")["value"] == "Linosa"
@@ -76,9 +71,9 @@ def test_the_add_form_opens_in_french_with_the_searched_name(french_editor):
 
 
 @pytest.mark.django_db
-def test_an_added_city_is_french_and_comes_back_for_the_list(french_editor, editor):
+def test_an_added_city_is_french_and_comes_back_for_the_list(french_admin, editor):
     data = {"name": " Linosa ", "country": "IT", "region": europe().pk}
-    answer, _html = modal(french_editor.post(ADD_CITY, data, HTTP_HOST="127.0.0.1"))
+    answer, _html = modal(french_admin.post(ADD_CITY, data, HTTP_HOST="127.0.0.1"))
     city = City.objects.get(name="Linosa")
     assert answer == {"step": "city_added", "result": {"id": str(city.pk), "label": "Linosa (IT)"}}
     assert (city.locale.language_code, city.country.code, city.region) == ("fr", "IT", europe())
@@ -87,8 +82,8 @@ def test_an_added_city_is_french_and_comes_back_for_the_list(french_editor, edit
 
 
 @pytest.mark.django_db
-def test_a_city_without_a_country_is_refused_in_french(french_editor):
-    answer, html = modal(french_editor.post(ADD_CITY, {"name": "Linosa", "country": ""}, HTTP_HOST="127.0.0.1"))
+def test_a_city_without_a_country_is_refused_in_french(french_admin):
+    answer, html = modal(french_admin.post(ADD_CITY, {"name": "Linosa", "country": ""}, HTTP_HOST="127.0.0.1"))
     assert answer["step"] == "city_form"
     assert errors(html) == ["Champ requis."]
     assert html.select_one("input[name=name]")["value"] == "Linosa", "what was typed stays"
@@ -96,20 +91,20 @@ def test_a_city_without_a_country_is_refused_in_french(french_editor):
 
 
 @pytest.mark.django_db
-def test_a_city_already_listed_is_refused_and_named(french_editor):
+def test_a_city_already_listed_is_refused_and_named(french_admin):
     count = City.objects.count()
-    _answer, html = modal(french_editor.post(ADD_CITY, {"name": "LAMPÉDUSA", "country": "IT"}, HTTP_HOST="127.0.0.1"))
+    _answer, html = modal(french_admin.post(ADD_CITY, {"name": "LAMPÉDUSA", "country": "IT"}, HTTP_HOST="127.0.0.1"))
     assert errors(html) == ["Lampedusa (IT) est déjà dans la liste : cherchez-la et cochez-la."]
     assert City.objects.count() == count
-    modal(french_editor.post(ADD_CITY, {"name": "Lampedusa", "country": "MT"}, HTTP_HOST="127.0.0.1"))
+    modal(french_admin.post(ADD_CITY, {"name": "Lampedusa", "country": "MT"}, HTTP_HOST="127.0.0.1"))
     assert City.objects.count() == count + 1, "the same name in another country is another city"
 
 
 @pytest.mark.django_db
-def test_a_region_of_another_language_is_refused(french_editor):
+def test_a_region_of_another_language_is_refused(french_admin):
     spanish = Region.objects.get(code="europe", locale__language_code="es")
     data = {"name": "Linosa", "country": "IT", "region": spanish.pk}
-    _answer, html = modal(french_editor.post(ADD_CITY, data, HTTP_HOST="127.0.0.1"))
+    _answer, html = modal(french_admin.post(ADD_CITY, data, HTTP_HOST="127.0.0.1"))
     assert len(errors(html)) == 1 and "choix valide" in errors(html)[0]
     assert not City.objects.filter(name="Linosa").exists()
 
@@ -139,8 +134,8 @@ def test_the_add_form_is_for_signed_in_staff_only(client):
 
 
 @pytest.mark.django_db
-def test_a_story_saved_with_an_added_city_keeps_it(french_editor):
-    answer, _html = modal(french_editor.post(ADD_CITY, {"name": "Linosa", "country": "IT"}, HTTP_HOST="127.0.0.1"))
+def test_a_story_saved_with_an_added_city_keeps_it(french_admin):
+    answer, _html = modal(french_admin.post(ADD_CITY, {"name": "Linosa", "country": "IT"}, HTTP_HOST="127.0.0.1"))
     data = {
         "title": "Linosa accueille",
         "slug": "linosa-accueille",
@@ -150,7 +145,7 @@ def test_a_story_saved_with_an_added_city_keeps_it(french_editor):
         "cities": [answer["result"]["id"]],
         "body-count": "0",
     }
-    response = french_editor.post(new_story_url(), data, HTTP_HOST="127.0.0.1")
+    response = french_admin.post(new_story_url(), data, HTTP_HOST="127.0.0.1")
     assert response.status_code == 302, response.context["form"].errors
     story = CityStoryPage.objects.child_of(story_index()).get(slug="linosa-accueille")
     assert [str(city) for city in story.get_latest_revision_as_object().cities.all()] == ["Linosa (IT)"]

@@ -4,13 +4,11 @@ wagtail-localize, and kept in step with the description editors write on the ima
 import io
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale
-from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from campaign.i18n.locales import default_locale
@@ -19,6 +17,7 @@ from campaign.loader.translations import translation_for, untranslated_segments
 from campaign.loader.writer import ContentWriter, Outcome
 from campaign.models import CityStoryIndexPage, CityStoryPage, HomePage, ImageAltText
 
+from .admin_forms import image_edit_form
 from .factories import CityStoryPageFactory, ImageFactory, section
 
 pytestmark = pytest.mark.django_db
@@ -56,14 +55,6 @@ def described_story() -> CityStoryPage:
     image = ImageFactory(title="IMG_2041.jpg", description="Des enfants plantent des arbres dans le nouveau parc")
     story = CityStoryPageFactory(parent=section(CityStoryIndexPage), slug="parc-des-enfants", cover_image=image)
     return CityStoryPage.objects.get(pk=story.pk)
-
-
-@pytest.fixture
-def french_admin(editor, editor_client):
-    profile = UserProfile.get_for_user(editor)
-    profile.preferred_language = "fr"
-    profile.save()
-    return editor_client
 
 
 def translate_alt_text(image, language_code: str, text: str) -> None:
@@ -148,7 +139,7 @@ def test_editing_the_description_in_the_admin_resyncs_the_french_source(
 ):
     image = described_story.cover_image
     committed(lambda: translate_alt_text(image, "en", "Children planting trees in the new park"))
-    data = edit_form(french_admin, image)
+    data = image_edit_form(french_admin, image)
     data["description"] = "Des enfants plantent des chênes dans le parc Lumière"
 
     response = french_admin.post(f"/admin/images/{image.pk}/", data)
@@ -194,22 +185,3 @@ def test_the_loader_keeps_an_alt_text_an_editor_rewrote_unless_forced(milan):
     image.refresh_from_db()
     assert image.description == "Image provisoire : Milan"
     assert ImageAltText.objects.get(image=image, locale=default_locale()).text == "Image provisoire : Milan"
-
-
-def edit_form(client, image) -> dict:
-    """The image's edit form as the admin shows it, to be posted back with some fields changed."""
-    page = BeautifulSoup(client.get(f"/admin/images/{image.pk}/").content, "html.parser")
-    form = page.find("input", {"name": "title"}).find_parent("form")
-    data = {}
-    for field in form.find_all(["input", "textarea", "select"]):
-        name = field.get("name")
-        if not name or field.get("type") in ("file", "submit"):
-            continue
-        if field.name == "textarea":
-            data[name] = field.text
-        elif field.name == "select":
-            chosen = field.find("option", selected=True) or field.find("option")
-            data[name] = chosen.get("value", "") if chosen else ""
-        elif field.get("type") not in ("checkbox", "radio") or field.has_attr("checked"):
-            data[name] = field.get("value", "")
-    return data

@@ -8,7 +8,6 @@ Until the worker has run, the API makes what it needs in the request, as before.
 """
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
@@ -18,12 +17,12 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter, Rendition
 from wagtail.models import Collection
-from wagtail.users.models import UserProfile
 
 from campaign.assets.pregeneration import check_pregenerated_renditions, pregenerate_renditions, pregenerated_specs
 from campaign.endorsements.logos import LOGO_COLLECTION
 from campaign.models import CityStoryPage
 
+from .admin_forms import image_edit_form
 from .factories import image_bytes, make_image
 from .graphql.test_seed_content_operations import OPERATIONS, PATHS
 
@@ -64,14 +63,6 @@ def run_worker(monkeypatch, django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def french_admin(editor, editor_client):
-    profile = UserProfile.get_for_user(editor)
-    profile.preferred_language = "fr"
-    profile.save()
-    return editor_client
-
-
-@pytest.fixture
 def cover(queue):
     """A new image as the Milan story's cover, none of its renditions made yet (not the loaded cover: replacing a
     file deletes the old one from storage, which no rollback brings back for the other tests)."""
@@ -93,25 +84,6 @@ def committed_post(french_admin, django_capture_on_commit_callbacks):
         return response
 
     return post
-
-
-def edit_form(client, image) -> dict:
-    """The image's edit form as the admin shows it, to be posted back with some fields changed."""
-    page = BeautifulSoup(client.get(f"/admin/images/{image.pk}/").content, "html.parser")
-    form = page.find("input", {"name": "title"}).find_parent("form")
-    data = {}
-    for field in form.find_all(["input", "textarea", "select"]):
-        name = field.get("name")
-        if not name or field.get("type") in ("file", "submit"):
-            continue
-        if field.name == "textarea":
-            data[name] = field.text
-        elif field.name == "select":
-            chosen = field.find("option", selected=True) or field.find("option")
-            data[name] = chosen.get("value", "") if chosen else ""
-        elif field.get("type") not in ("checkbox", "radio") or field.has_attr("checked"):
-            data[name] = field.get("value", "")
-    return data
 
 
 def tasks_for(queue, image) -> list[DBTaskResult]:
@@ -166,7 +138,7 @@ def test_a_new_focal_point_makes_the_worker_crop_again_and_keeps_the_widths(
 ):
     pregenerate_renditions_now(cover, run_worker)
     widths_before = set(Rendition.objects.filter(image=cover, filter_spec__startswith="width-").values_list("pk"))
-    data = edit_form(french_admin, cover)
+    data = image_edit_form(french_admin, cover)
     data.update(focal_point_x=cover.width // 4, focal_point_y=cover.height // 4, focal_point_width=40)
     data.update(focal_point_height=40)
 
@@ -187,7 +159,7 @@ def test_a_replaced_file_makes_the_worker_render_the_new_picture(
     french_admin, committed_post, cover, queue, run_worker, graphql
 ):
     pregenerate_renditions_now(cover, run_worker)
-    data = edit_form(french_admin, cover)
+    data = image_edit_form(french_admin, cover)
     data["file"] = SimpleUploadedFile("square.png", image_bytes((900, 900)))
 
     committed_post(f"/admin/images/{cover.pk}/", data)
@@ -208,7 +180,7 @@ def test_a_replaced_file_makes_the_worker_render_the_new_picture(
 def test_until_the_worker_runs_the_api_makes_the_renditions_in_the_request(
     french_admin, committed_post, cover, queue, graphql
 ):
-    data = edit_form(french_admin, cover)
+    data = image_edit_form(french_admin, cover)
     data["file"] = SimpleUploadedFile("square.png", image_bytes((900, 900)))
     committed_post(f"/admin/images/{cover.pk}/", data)
     assert [task.status for task in tasks_for(queue, cover)] == ["READY"]
@@ -221,7 +193,7 @@ def test_until_the_worker_runs_the_api_makes_the_renditions_in_the_request(
 
 
 def test_an_edit_that_changes_neither_file_nor_focal_point_queues_nothing(french_admin, committed_post, cover, queue):
-    data = edit_form(french_admin, cover)
+    data = image_edit_form(french_admin, cover)
     data["title"] = "Milan, la mairie"
     committed_post(f"/admin/images/{cover.pk}/", data)
     cover.refresh_from_db()

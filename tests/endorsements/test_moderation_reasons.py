@@ -14,7 +14,6 @@ from bs4 import BeautifulSoup
 from django.core import mail
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
-from wagtail.users.models import UserProfile
 
 from campaign.endorsements.models import Endorsement
 
@@ -25,14 +24,6 @@ LISTING = "/admin/snippets/campaign/endorsement/"
 BULK = "/admin/bulk/campaign/endorsement/"
 SPANISH_UNVERIFIED = "No hemos podido verificar que la persona firmante"
 FRENCH_UNVERIFIED = "Nous n'avons pas pu vérifier que la personne signataire"
-
-
-@pytest.fixture
-def french_admin(editor, editor_client):
-    profile = UserProfile.get_for_user(editor)
-    profile.preferred_language = "fr"
-    profile.save()
-    return editor_client
 
 
 @pytest.fixture
@@ -228,12 +219,10 @@ def test_the_xlsx_export_has_the_same_localized_columns_and_real_times(french_ad
     assert record["Date d'envoi"] == datetime(2026, 3, 1, 13, 0, 5)
 
 
-def test_the_export_follows_each_moderators_language(editor, editor_client):
-    profile = UserProfile.get_for_user(editor)
-    profile.preferred_language = "es"
-    profile.save()
+def test_the_export_follows_each_moderators_language(admin_in):
+    spanish_admin = admin_in("es")
     exported_endorsement()
-    heading, row = csv_rows(editor_client.get(LISTING, {"export": "csv"}))
+    heading, row = csv_rows(spanish_admin.get(LISTING, {"export": "csv"}))
     record = dict(zip(heading, row, strict=True))
     assert record["Estado"] == "Pendiente de revisión" and record["País"] == "Francia"
 

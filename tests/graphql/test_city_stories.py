@@ -5,7 +5,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.formats import date_format
-from wagtail.users.models import UserProfile
 
 from campaign.models import CharterPage, CityStoryIndexPage, CityStoryPage
 from campaign.publishing.generations import forget_all
@@ -136,10 +135,8 @@ def test_a_story_without_a_period_is_listed_by_its_first_publication(graphql):
     assert oldest["title"] == dated.title
 
 
-def test_the_story_form_says_which_date_the_site_lists_it_by(editor, editor_client):
-    profile = UserProfile.get_for_user(editor)
-    profile.preferred_language = "en"
-    profile.save()
+def test_the_story_form_says_which_date_the_site_lists_it_by(admin_in):
+    editor_client = admin_in("en")
     undated = new_story(period_start_year=None)
     undated.refresh_from_db()
     dated = new_story(period_start_year=2021, period_start_month=3)

@@ -31,7 +31,6 @@ from PIL import Image as PillowImage
 from PIL import ImageFile as PillowImageFile
 from wagtail.images import get_image_model
 from wagtail.models import Collection
-from wagtail.users.models import UserProfile
 
 from campaign.endorsements.logos import LOGO_COLLECTION
 from campaign.endorsements.models import Endorsement
@@ -117,19 +116,6 @@ UPLOAD_URLS = {
     "chooser": "/admin/images/chooser/create/",
 }
 UPLOADS = list(UPLOAD_URLS)
-
-
-@pytest.fixture
-def admin_in(editor, editor_client):
-    """The admin in the editor's own language (their profile's preference, as they would choose it)."""
-
-    def switch(language: str):
-        profile = UserProfile.get_for_user(editor)
-        profile.preferred_language = language
-        profile.save()
-        return editor_client
-
-    return switch
 
 
 def post_upload(client, how: str, name: str, content: bytes):
