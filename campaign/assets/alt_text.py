@@ -15,7 +15,7 @@ description makes the image decorative again: its alt text goes in every languag
 
 from django.conf import settings
 from django.db import models
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.images import get_image_model_string
@@ -24,7 +24,6 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtail_localize.models import TranslationSource
 
 from campaign.i18n.locales import default_locale
-from campaign.publishing import generations
 
 
 class ImageAltText(TranslatableMixin, models.Model):
@@ -88,13 +87,4 @@ def translated_alt_texts(locale: Locale) -> dict[int, str]:
     return dict(ImageAltText.objects.filter(locale=locale).values_list("image_id", "text"))
 
 
-def alt_text_changed(**kwargs) -> None:
-    """An alt text is public content, and any image may be an endorser's logo: as for a changed image, both kinds
-    of cached answers start again (campaign.publishing.generation_signals)."""
-    generations.advance(generations.CONTENT)
-    generations.advance(generations.ENDORSEMENTS)
-
-
 post_save.connect(image_saved, sender=get_image_model_string(), dispatch_uid="alt-text-image-saved")
-post_save.connect(alt_text_changed, sender=ImageAltText, dispatch_uid="generation-save-ImageAltText")
-post_delete.connect(alt_text_changed, sender=ImageAltText, dispatch_uid="generation-delete-ImageAltText")

@@ -8,9 +8,10 @@ collection (it hides the collection's images) added or removed, any change to a
 snippet, a redirect, an image, a document, a locale or the site.
 Endorsements: any change to an existing endorsement (approval, withdrawal, erasure, staff edits); a new,
 unconfirmed submission is not public and changes nothing.
-Images are both, as staff may give an endorsement any image as its logo: an image change or a collection
-restriction starts a new generation of each. Endorsers' logos, in their own collection, are not content: a
-submission with a logo changes nothing, a later change to a logo only the endorsements.
+Images are both, as staff may give an endorsement any image as its logo: an image change, a change to an
+image's alt text in any language or a collection restriction starts a new generation of each. Endorsers' logos,
+in their own collection, are not content: a submission with a logo changes nothing, a later change to a logo only
+the endorsements.
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -21,6 +22,7 @@ from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRest
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail_localize.models import Translation, TranslationSource
 
+from campaign.assets.alt_text import ImageAltText
 from campaign.catalogue.cities import City
 from campaign.catalogue.navigation import NavigationMenu, SiteSettings
 from campaign.catalogue.taxonomy import ActionPriority, EngagementType, Region, Theme
@@ -97,8 +99,9 @@ def connect() -> None:
     for model in (*CONTENT_MODELS, get_document_model()):
         post_save.connect(content_changed, sender=model, dispatch_uid=f"generation-save-{model.__name__}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"generation-delete-{model.__name__}")
-    post_save.connect(images_changed, sender=CollectionViewRestriction, dispatch_uid="generation-restriction-save")
-    post_delete.connect(images_changed, sender=CollectionViewRestriction, dispatch_uid="generation-restriction-del")
+    for model in (CollectionViewRestriction, ImageAltText):
+        post_save.connect(images_changed, sender=model, dispatch_uid=f"generation-images-save-{model.__name__}")
+        post_delete.connect(images_changed, sender=model, dispatch_uid=f"generation-images-delete-{model.__name__}")
     post_save.connect(image_changed, sender=get_image_model(), dispatch_uid="generation-image-save")
     post_delete.connect(image_changed, sender=get_image_model(), dispatch_uid="generation-image-delete")
     post_save.connect(endorsement_changed, sender=Endorsement, dispatch_uid="generation-endorsement-save")

@@ -36,13 +36,10 @@ ENDORSEMENT_FORM_SELECTION = (
 )
 
 
-def reading_document(schema: GraphQLSchema, type_name: str, *, with_endorsement_form: bool = False) -> str:
-    """`query Reading($token: String!)` asking `preview(token)` for everything a reader sees of a `type_name`."""
-    return _document(schema, type_name, with_endorsement_form)
-
-
 @cache
-def _document(schema: GraphQLSchema, type_name: str, with_endorsement_form: bool) -> str:
+def reading_document(schema: GraphQLSchema, type_name: str, *, with_endorsement_form: bool = False) -> str:
+    """`query Reading($token: String!)` asking `preview(token)` for everything a reader sees of a `type_name`;
+    written once per page type."""
     page_type = schema.get_type(type_name)
     fields = [
         field_selection(schema, name, field, depth=1)
