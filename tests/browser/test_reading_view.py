@@ -1,10 +1,16 @@
-"""An editor previews a new story in the reading view the backend renders, in the preview panel."""
+"""An editor previews a new story in the reading view the backend renders, in the preview panel, live as they type."""
 
 from PIL import Image
 
 from .test_editor import ALT, SUMMARY, open_city_stories, upload_cover
 
 TITLE = "Un quai ouvert à Lampedusa"
+RETYPED_SUMMARY = "Le quai rouvert accueille chaque semaine les habitants et les nouveaux arrivants."
+# Wagtail's unsaved-changes tracker (which marks the preview stale) takes the form as it is two seconds after the page
+# loads as its starting point (sometimes twice, a few milliseconds apart) and says so with this event: an edit made
+# before it is part of the starting point, and refreshes nothing.
+RECORD_WATCHING = "document.addEventListener('w-unsaved:watch-edits', () => { window.watchedSince = Date.now(); });"
+WATCHING_SETTLED = "() => window.watchedSince && Date.now() - window.watchedSince > 500"
 
 
 def a_new_photo(folder) -> str:
@@ -24,7 +30,18 @@ def reading_view_frame(page):
     raise AssertionError("The preview panel never showed the reading view.")
 
 
+def a_reading_view_showing(page, text: str):
+    """The reading view once it shows `text`: Wagtail posts the form as the editor types and reloads the panel."""
+    for _ in range(150):
+        for frame in page.frames:
+            if "mode=reading" in frame.url and frame.get_by_text(text).count():
+                return frame
+        page.wait_for_timeout(200)
+    raise AssertionError(f"The preview panel never showed {text!r} while the editor typed it.")
+
+
 def test_an_editor_reads_a_new_story_in_the_preview_panel(page, servers, log_in, shot, tmp_path):
+    page.add_init_script(RECORD_WATCHING)
     log_in("editor")
     open_city_stories(page, servers)
     page.get_by_role("link", name="Add child page").first.click()
@@ -47,3 +64,7 @@ def test_an_editor_reads_a_new_story_in_the_preview_panel(page, servers, log_in,
     cover = preview.get_by_role("img", name=ALT)
     assert cover.evaluate("image => image.decode().then(() => image.naturalWidth)") == 800
     shot(page, "reading-view", doc="editors-reading-view")
+
+    page.wait_for_function(WATCHING_SETTLED)
+    page.locator("#id_summary").fill(RETYPED_SUMMARY)
+    a_reading_view_showing(page, RETYPED_SUMMARY).get_by_role("heading", level=1, name=TITLE).wait_for()
