@@ -12,6 +12,7 @@ from strawberry.extensions import DisableIntrospection
 from strawberry.tools import merge_types
 
 from .deadline import DeadlineExecutionContext, QuietDeadlineExecutionContext
+from .defaults import null_means_default
 from .errors import CodedErrors, ErrorCodes, TokenLimit
 from .input_bounds import BoundInputs
 from .limits import QueryLimits
@@ -48,6 +49,10 @@ Mutation = merge_types("Mutation", (EndorsementMutation,))
 
 
 class CampaignSchema(strawberry.Schema):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        null_means_default(self._schema)
+
     def process_errors(self, errors, execution_context=None) -> None:
         """Logs only what went wrong on our side (with its traceback): a coded error such as UNKNOWN_LOCALE or a
         validation error is the client's answer, and logging each would bury real failures in the error tracker."""

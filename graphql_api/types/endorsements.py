@@ -67,7 +67,9 @@ class EndorsementInput:
     language: str = strawberry.field(description="fr, en or es: the language of the emails and of the errors.")
     consent_publication: bool = strawberry.field(description="Must be true: endorsements are public.")
     consent_version: str = strawberry.field(description="EndorsementForm.consentVersion, as shown to the signer.")
-    consent_contact: bool = strawberry.field(default=False, description="Campaign news by email; never pre-ticked.")
+    consent_contact: bool | None = strawberry.field(
+        default=False, description="Campaign news by email; never pre-ticked."
+    )
     region: str | None = strawberry.field(default=None, description="UCLG region code; default: the country's.")
     population_band: str | None = None
     website: str | None = None
@@ -284,9 +286,9 @@ class EndorsementQuery:
         info: strawberry.Info,
         locale: str | None = None,
         filter: EndorsementFilter | None = None,
-        limit: int = 50,
-        offset: int = 0,
-        order: EndorsementOrder = EndorsementOrder.NEWEST,
+        limit: int | None = 50,
+        offset: int | None = 0,
+        order: EndorsementOrder | None = EndorsementOrder.NEWEST,
     ) -> EndorsementList:
         return endorsement_list(info, requested_locale(locale), filter, limit, offset, order)
 

@@ -102,7 +102,7 @@ class Image:
         directives=[Cost(weight=RENDITION_WEIGHT)],
     )
     def rendition(
-        self, info: strawberry.Info, spec: str, format: ImageFormat = ImageFormat.ORIGINAL
+        self, info: strawberry.Info, spec: str, format: ImageFormat | None = ImageFormat.ORIGINAL
     ) -> Rendition | None:
         try:
             return as_rendition(make_rendition(self.image, spec, format.value, rendition_budget(info)))
@@ -118,7 +118,7 @@ class Image:
         directives=[Cost(weight=RENDITION_WEIGHT, per_item_of="widths")],
     )
     def srcset(
-        self, info: strawberry.Info, widths: list[int], format: ImageFormat = ImageFormat.ORIGINAL
+        self, info: strawberry.Info, widths: list[int], format: ImageFormat | None = ImageFormat.ORIGINAL
     ) -> str | None:
         try:
             renditions = make_srcset(self.image, widths, format.value, rendition_budget(info))

@@ -24,7 +24,9 @@ class SearchQuery:
         "times.",
         directives=sliced("limit", "items"),
     )
-    def search(self, query: str, locale: str | None = None, limit: int = 10, offset: int = 0) -> SearchResults:
+    def search(
+        self, query: str, locale: str | None = None, limit: int | None = 10, offset: int | None = 0
+    ) -> SearchResults:
         target = requested_locale(locale)
         limit, offset = page_window(limit, offset)
         ids = search_pages(query, target)

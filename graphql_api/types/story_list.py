@@ -127,8 +127,8 @@ class StoryListQuery:
         info: strawberry.Info,
         locale: str | None = None,
         filter: CityStoryFilter | None = None,
-        limit: int = 12,
-        offset: int = 0,
-        order: CityStoryOrder = CityStoryOrder.NEWEST,
+        limit: int | None = 12,
+        offset: int | None = 0,
+        order: CityStoryOrder | None = CityStoryOrder.NEWEST,
     ) -> CityStoryList:
         return city_stories(info, requested_locale(locale), filter, limit, offset, order)
