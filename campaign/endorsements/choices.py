@@ -1,5 +1,7 @@
 """The closed vocabularies of an endorsement; their values are the API's and the CSV export's codes."""
 
+from enum import StrEnum
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -36,3 +38,17 @@ class Language(models.TextChoices):
     FR = "fr", "Français"
     EN = "en", "English"
     ES = "es", "Español"
+
+
+class ErrorCode(StrEnum):
+    """Why a submission or a confirmation was refused: the API's FieldError codes."""
+
+    REQUIRED = "REQUIRED"
+    TOO_LONG = "TOO_LONG"
+    INVALID = "INVALID"
+    CONSENT_REQUIRED = "CONSENT_REQUIRED"
+    DUPLICATE = "DUPLICATE"
+    TOKEN_INVALID = "TOKEN_INVALID"
+    TOKEN_EXPIRED = "TOKEN_EXPIRED"
+    RATE_LIMITED = "RATE_LIMITED"
+    SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"

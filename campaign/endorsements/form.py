@@ -2,7 +2,8 @@
 
 Labels, help texts and Django's own error messages are translated, so the frontend gets both in the signer's
 language. Text fields are reduced to plain text (campaign.text.plain.plain_text) before their length is checked: what
-is stored is what was measured.
+is stored is what was measured. The consents are checked with the other fields, so that one answer gives the signer
+every problem at once.
 """
 
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from campaign.catalogue.snippets import localized_all
 from campaign.catalogue.taxonomy import Region
 from campaign.catalogue.uclg_regions import REGION_CODES
 from campaign.endorsements.choices import Kind, Language, PopulationBand
+from campaign.pages.endorse import EndorsePage
 from campaign.text.plain import UndecodableText, folded, plain_text
 
 NAME_MAX = 200
@@ -100,6 +102,25 @@ class EndorsementForm(forms.Form):
         label=_("I would like to receive news of the campaign by email."), required=False
     )
     consent_version = forms.CharField(max_length=40)
+
+    def clean_consent_publication(self) -> bool:
+        """Unticked is its own error (CONSENT_REQUIRED), not a missing field: the signer must agree, not fill in."""
+        if not self.cleaned_data["consent_publication"]:
+            message = _("The charter’s endorsements are public: please agree to the publication to endorse it.")
+            raise ValidationError(message, code="consent_required")
+        return True
+
+    def clean_consent_version(self) -> str:
+        version = self.cleaned_data["consent_version"]
+        if version not in current_consent_versions():
+            raise ValidationError(
+                _("The consent text has changed; please reload the form and read it again."), code="invalid"
+            )
+        return version
+
+
+def current_consent_versions() -> set[str]:
+    return set(EndorsePage.objects.live().values_list("consent_version", flat=True))
 
 
 # The fields the frontend shows; consent_version travels with the consent text instead.

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from campaign.endorsements import mail
-from campaign.endorsements.choices import Status
+from campaign.endorsements.choices import ErrorCode, Status
 from campaign.endorsements.models import Endorsement
 from campaign.endorsements.reasons import reason_for
 from campaign.endorsements.tokens import token_hash
@@ -28,9 +28,9 @@ ERASED = "—"
 
 # What the signer reads when a confirmation link does not work, by the problem's code.
 TOKEN_MESSAGES = {
-    "TOKEN_INVALID": _("This confirmation link is not valid, or it was already used."),
-    "TOKEN_EXPIRED": _("This confirmation link has expired; please endorse again."),
-    "DUPLICATE": _(
+    ErrorCode.TOKEN_INVALID: _("This confirmation link is not valid, or it was already used."),
+    ErrorCode.TOKEN_EXPIRED: _("This confirmation link has expired; please endorse again."),
+    ErrorCode.DUPLICATE: _(
         "Another endorsement of this institution was confirmed first; it is being reviewed or is "
         "published. If you think it is a mistake, please write to the campaign."
     ),
@@ -38,7 +38,7 @@ TOKEN_MESSAGES = {
 
 
 class TokenProblem(ValueError):
-    def __init__(self, code: str):
+    def __init__(self, code: ErrorCode):
         super().__init__(code)
         self.code = code
 
@@ -66,9 +66,9 @@ def confirm(token: str) -> Confirmed:
             .first()
         )
         if endorsement is None or not token:
-            raise TokenProblem("TOKEN_INVALID")
+            raise TokenProblem(ErrorCode.TOKEN_INVALID)
         if endorsement.token_expires_at < timezone.now():
-            raise TokenProblem("TOKEN_EXPIRED")
+            raise TokenProblem(ErrorCode.TOKEN_EXPIRED)
         confirm_first(endorsement)
         log(endorsement, "campaign.endorsement.confirm")
         mail.send_after_commit([mail.queue_staff_notice(endorsement)])
@@ -85,7 +85,7 @@ def confirm_first(endorsement: Endorsement) -> None:
         with transaction.atomic():
             endorsement.save(update_fields=["status", "confirmed_at", "token_hash", "token_expires_at"])
     except IntegrityError:
-        raise TokenProblem("DUPLICATE") from None
+        raise TokenProblem(ErrorCode.DUPLICATE) from None
 
 
 def review(endorsements, action: str, user, reason: str = "", ready_reason: str = "") -> int:

@@ -1,6 +1,7 @@
 """Taking an endorsement in: from the signer's input to a stored, unconfirmed endorsement and a confirmation email.
 
-Every answer is in the signer's language. Nothing is stored unless everything is valid. An unconfirmed
+Every answer is in the signer's language. Nothing is stored unless everything is valid, and a refused submission
+lists every problem at once. An unconfirmed
 submission holds nothing: anyone can type an institution's name, so several may wait for confirmation at once,
 and the first confirmed wins (campaign.endorsements.moderation.confirm, guarded by the database's unique
 constraint). A submission is refused as DUPLICATE only when the institution's endorsement is published, which
@@ -17,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from campaign.endorsements import mail
-from campaign.endorsements.choices import Status
+from campaign.endorsements.choices import ErrorCode, Status
 from campaign.endorsements.form import EndorsementForm
 from campaign.endorsements.gazetteer import coordinates
 from campaign.endorsements.logos import LogoRejected, checked_logo, store_png
@@ -25,12 +26,15 @@ from campaign.endorsements.models import Endorsement, new_reference
 from campaign.endorsements.rate_limits import RateLimitUnavailable, address_allowed, mailbox_allowed
 from campaign.endorsements.tokens import expiry, new_token, token_hash
 from campaign.i18n.locales import content_languages
-from campaign.pages.endorse import EndorsePage
 from campaign.text.plain import duplicate_key
 
 logger = logging.getLogger(__name__)
 
-DJANGO_CODES = {"required": "REQUIRED", "max_length": "TOO_LONG"}
+DJANGO_CODES = {
+    "required": ErrorCode.REQUIRED,
+    "max_length": ErrorCode.TOO_LONG,
+    "consent_required": ErrorCode.CONSENT_REQUIRED,
+}
 # The form's fields, stored as cleaned; an empty region becomes the country's when saved (Endorsement.save).
 FORM_TO_MODEL = set(EndorsementForm.base_fields)
 
@@ -38,7 +42,7 @@ FORM_TO_MODEL = set(EndorsementForm.base_fields)
 @dataclass
 class FieldError:
     field: str
-    code: str
+    code: ErrorCode
     message: str
 
 
@@ -65,69 +69,45 @@ def submit(data: dict, request: HttpRequest, logo=None) -> Received | list[Field
         except RateLimitUnavailable:
             return [
                 FieldError(
-                    "input", "SERVICE_UNAVAILABLE", _("We cannot take endorsements right now; please try again later.")
+                    "input",
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    _("We cannot take endorsements right now; please try again later."),
                 )
             ]
 
 
 def checked_and_created(data: dict, request: HttpRequest, logo) -> Received | list[FieldError]:
-    """Every attempt counts against the client's address; only a valid one counts against the mailbox."""
+    """Every attempt counts against the client's address; only a valid one counts against the mailbox. A refused
+    submission gets every field's error at once (the form's, consents included, a published duplicate, the
+    logo's), so that the signer corrects the form once."""
     if not address_allowed(request):
         return [rate_limited()]
     form = EndorsementForm(data)
-    if not form.is_valid():
-        return form_errors(form)
-    errors = consent_errors(form.cleaned_data)
-    if errors:
-        return errors
+    errors = form_errors(form)
     if published(form.cleaned_data).exists():
-        return [duplicate_error()]
+        errors.append(duplicate_error())
     try:
         png = checked_logo(logo) if logo is not None else None
     except LogoRejected as error:
-        return [FieldError("logo", "INVALID", str(error))]
+        errors.append(FieldError("logo", ErrorCode.INVALID, str(error)))
+    if errors:
+        return errors
     if not mailbox_allowed(request, form.cleaned_data["email"]):
         return [rate_limited()]
     return create(form.cleaned_data, png)
 
 
 def rate_limited() -> FieldError:
-    return FieldError("input", "RATE_LIMITED", _("Too many submissions; please try again later."))
+    return FieldError("input", ErrorCode.RATE_LIMITED, _("Too many submissions; please try again later."))
 
 
 def form_errors(form: EndorsementForm) -> list[FieldError]:
     return [
-        FieldError(field, DJANGO_CODES.get(error.code, "INVALID"), message)
+        FieldError(field, DJANGO_CODES.get(error.code, ErrorCode.INVALID), message)
         for field, errors in form.errors.as_data().items()
         for error in errors
         for message in error.messages
     ]
-
-
-def consent_errors(data: dict) -> list[FieldError]:
-    errors = []
-    if not data["consent_publication"]:
-        errors.append(
-            FieldError(
-                "consent_publication",
-                "CONSENT_REQUIRED",
-                _("The charter’s endorsements are public: please agree to the publication to endorse it."),
-            )
-        )
-    current = current_consent_versions()
-    if data["consent_version"] not in current:
-        errors.append(
-            FieldError(
-                "consent_version",
-                "INVALID",
-                _("The consent text has changed; please reload the form and read it again."),
-            )
-        )
-    return errors
-
-
-def current_consent_versions() -> set[str]:
-    return set(EndorsePage.objects.live().values_list("consent_version", flat=True))
 
 
 def same_institution(data: dict):
@@ -135,6 +115,9 @@ def same_institution(data: dict):
 
 
 def published(data: dict):
+    """The institution's published endorsement; none while its name or country is not valid yet."""
+    if not {"institution_name", "country"} <= data.keys():
+        return Endorsement.objects.none()
     return same_institution(data).filter(status=Status.APPROVED)
 
 
@@ -144,7 +127,7 @@ def expired_unconfirmed(data: dict):
 
 
 def duplicate_error() -> FieldError:
-    return FieldError("institution_name", "DUPLICATE", _("This institution has already endorsed the charter."))
+    return FieldError("institution_name", ErrorCode.DUPLICATE, _("This institution has already endorsed the charter."))
 
 
 def create(data: dict, png: bytes | None) -> Received:

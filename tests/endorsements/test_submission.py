@@ -47,6 +47,50 @@ def test_a_bad_field_is_a_field_error_and_nothing_is_stored(endorse, valid_input
     assert not Endorsement.objects.exists() and not mail.outbox
 
 
+def test_every_problem_comes_in_one_answer_consents_included(endorse, valid_input):
+    """The signer corrects the form once: the consents are checked with the other fields, not after them."""
+    wrong = {"institutionName": "", "email": "maire@", "consentPublication": False, "consentVersion": "1999-01"}
+    result = endorse(valid_input(**wrong, language="es"))
+    assert [(error["field"], error["code"]) for error in result["errors"]] == [
+        ("institutionName", "REQUIRED"),
+        ("email", "INVALID"),
+        ("consentPublication", "CONSENT_REQUIRED"),
+        ("consentVersion", "INVALID"),
+    ]
+    alone = {field: endorse(valid_input(**{field: value}, language="es"))["errors"] for field, value in wrong.items()}
+    assert [error["message"] for error in result["errors"]] == [errors[0]["message"] for errors in alone.values()]
+    english = endorse(valid_input(consentPublication=False, language="en"))["errors"][0]["message"]
+    assert alone["consentPublication"][0]["message"] != english
+    assert not Endorsement.objects.exists() and not mail.outbox
+
+
+def test_a_published_duplicate_is_reported_with_the_other_errors(endorse, valid_input):
+    endorse(valid_input())
+    Endorsement.objects.update(status="approved")
+    again = endorse(valid_input(phone="call me", consentPublication=False, email="other@grenoble.example"))
+    assert [(error["field"], error["code"]) for error in again["errors"]] == [
+        ("phone", "INVALID"),
+        ("consentPublication", "CONSENT_REQUIRED"),
+        ("institutionName", "DUPLICATE"),
+    ]
+
+
+def test_a_bad_logo_is_reported_with_the_other_errors(client, valid_input):
+    result = post_logo(client, valid_input(signatoryName="", consentPublication=False), b"GIF89a not really")
+    errors = result.json()["data"]["endorseCharter"]["errors"]
+    assert [(error["field"], error["code"]) for error in errors] == [
+        ("signatoryName", "REQUIRED"),
+        ("consentPublication", "CONSENT_REQUIRED"),
+        ("logo", "INVALID"),
+    ]
+    assert not Endorsement.objects.exists()
+
+
+def test_a_null_consent_to_contact_is_its_default_no(endorse, valid_input):
+    assert endorse(valid_input(consentContact=None))["__typename"] == "EndorsementReceived"
+    assert Endorsement.objects.get().consent_contact is False
+
+
 def test_errors_are_in_the_signers_language(endorse, valid_input):
     french = endorse(valid_input(institutionName="", language="fr"))["errors"][0]["message"]
     spanish = endorse(valid_input(institutionName="", language="es"))["errors"][0]["message"]
