@@ -28,7 +28,6 @@ LINKED_PAGE_SELECTION = "__typename title url"
 # The reading view's pictures: an allowed spec (campaign.assets.renditions), wide enough for a reading column.
 IMAGE_SELECTION = 'alt altLocale width height rendition(spec: "width-800") { url width height }'
 MAX_NESTING = 4
-ALIAS_SEPARATOR = "__"  # GraphQL field names of this schema are camelCase: never containing it
 # The endorse page shows the form the frontend builds from the API (the fields are not part of the page).
 ENDORSEMENT_FORM_SELECTION = (
     "endorsementForm(locale: $locale) { fields { name label help required maxLength choices { value label } } "
@@ -57,8 +56,9 @@ def joined(selections) -> str:
 
 
 def field_selection(schema: GraphQLSchema, name: str, field: GraphQLField, depth: int) -> str:
-    """The field with its sub-selection, or "" for a field the reading view cannot ask (a required argument)."""
-    if any(
+    """The field with its sub-selection, or "" for a field the reading view cannot ask (a required argument) or
+    need not (a deprecated one serves what its replacement serves)."""
+    if field.deprecation_reason or any(
         isinstance(argument.type, GraphQLNonNull) and argument.default_value is None for argument in field.args.values()
     ):
         return ""
@@ -77,48 +77,17 @@ def sub_selection(schema: GraphQLSchema, named, depth: int) -> str:
     if depth >= MAX_NESTING:
         return ""
     if isinstance(named, GraphQLUnionType):
-        conflicts = conflicting_fields(named)
-        members = (
-            f"... on {member.name} {{ {object_fields(schema, member, depth + 1, conflicts)} }}"
-            for member in named.types
-        )
+        # One name has one type across a union's members (tests/graphql/test_schema_types.py): no aliases needed.
+        members = (f"... on {member.name} {{ {object_fields(schema, member, depth + 1)} }}" for member in named.types)
         return joined(["__typename", *members])
     return object_fields(schema, named, depth + 1)
 
 
-def object_fields(schema: GraphQLSchema, object_type: GraphQLObjectType, depth: int, conflicts=frozenset()) -> str:
+def object_fields(schema: GraphQLSchema, object_type: GraphQLObjectType, depth: int) -> str:
     selected = (
-        aliased(object_type, name, field_selection(schema, name, field, depth), conflicts)
-        for name, field in object_type.fields.items()
-        if name != "id"
+        field_selection(schema, name, field, depth) for name, field in object_type.fields.items() if name != "id"
     )
     return joined(["__typename", *selected])
-
-
-def conflicting_fields(union: GraphQLUnionType) -> frozenset[str]:
-    """Names that members of the union give different types (a block's `url` may be null in one, not in
-    another): GraphQL refuses to merge them, so each is asked under an alias naming its type (see `unaliased`)."""
-    types: dict[str, set[str]] = {}
-    for member in union.types:
-        for name, field in member.fields.items():
-            types.setdefault(name, set()).add(str(field.type))
-    return frozenset(name for name, found in types.items() if len(found) > 1)
-
-
-def aliased(object_type: GraphQLObjectType, name: str, selection: str, conflicts: frozenset[str]) -> str:
-    if not selection or name not in conflicts:
-        return selection
-    return f"{name}{ALIAS_SEPARATOR}{object_type.name}: {selection}"
-
-
-def unaliased(value):
-    """The answer with the aliases of `conflicting_fields` back to the fields' names."""
-    if isinstance(value, list):
-        return [unaliased(item) for item in value]
-    if not isinstance(value, dict):
-        return value
-    suffix = f"{ALIAS_SEPARATOR}{value.get('__typename')}"
-    return {key.removesuffix(suffix): unaliased(item) for key, item in value.items()}
 
 
 def is_page(schema: GraphQLSchema, named) -> bool:

@@ -85,7 +85,7 @@ def commitments(block: dict) -> SafeString:
 
 def footnotes(block: dict) -> SafeString:
     notes = format_html_join(
-        "", "<li><span>{}</span> {}</li>", ((note["marker"], note["text"]) for note in block["items"])
+        "", "<li><span>{}</span> {}</li>", ((note["marker"], note["text"]) for note in block["notes"])
     )
     return format_html('<ol class="footnotes">{}</ol>', notes)
 

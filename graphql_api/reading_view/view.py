@@ -22,7 +22,7 @@ from campaign.text.rich_text import served_at
 
 from ..registry import page_type_for
 from ..schema import schema
-from .document import reading_document, unaliased
+from .document import reading_document
 from .render import body
 
 # No script at all, pictures from this server (and its media storage), the campaign's inline styles.
@@ -33,7 +33,7 @@ def reading_view(request: HttpRequest, page: Page, *, notice: str = "") -> HttpR
     """The draft `page` as the API serves it; `notice` says why this view shows instead of the frontend."""
     language = page.locale.language_code
     answer = ask_api(request, page, language)
-    data = unaliased(answer.data) if answer.data else None
+    data = answer.data or None
     with translation.override(language):
         html = render_to_string(
             "graphql_api/reading_view.html",

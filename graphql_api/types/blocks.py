@@ -161,10 +161,15 @@ def call_to_action(child, context: StreamContext) -> CallToActionBlock:
     )
 
 
+# A field name shared by several blocks has one type in all of them, so that one fragment on `Block` selects it on
+# every member (tests/graphql/test_schema_types.py): `url` is nullable everywhere since a call to action may lack it.
+URL_DESCRIPTION = "Never null for this block; nullable as every block's `url`, which a call to action may lack."
+
+
 @strawberry.type(description="Embedded media (YouTube, Vimeo…) by its address.")
 class EmbedBlock:
     id: strawberry.ID
-    url: str
+    url: str | None = strawberry.field(description=URL_DESCRIPTION)
 
 
 @builds_block(WagtailEmbedBlock)
@@ -176,7 +181,7 @@ def embed(child, context: StreamContext) -> EmbedBlock:
 class DocumentBlock:
     id: strawberry.ID
     title: str
-    url: str
+    url: str | None = strawberry.field(description=URL_DESCRIPTION)
 
 
 @builds_block(campaign_blocks.DocumentDownloadBlock)
@@ -211,13 +216,21 @@ class Footnote:
 @strawberry.type(description="The footnotes of a text.")
 class FootnotesBlock:
     id: strawberry.ID
-    items: list[Footnote] = strawberry.field(directives=sized(10))
+    notes: list[Footnote] = strawberry.field(description="The footnotes, in order.", directives=sized(10))
+
+    @strawberry.field(
+        directives=sized(10),
+        deprecation_reason="Use `notes`: `items` is a list of strings on CommitmentsBlock, and a name has one type "
+        "across the Block union.",
+    )
+    def items(self) -> list[Footnote]:
+        return self.notes
 
 
 @builds_block(campaign_blocks.FootnotesBlock)
 def footnotes(child, context: StreamContext) -> FootnotesBlock:
-    items = [Footnote(marker=item["marker"], text=item["text"]) for item in child.value["items"]]
-    return FootnotesBlock(id=child.id, items=items)
+    notes = [Footnote(marker=item["marker"], text=item["text"]) for item in child.value["items"]]
+    return FootnotesBlock(id=child.id, notes=notes)
 
 
 Block = Annotated[

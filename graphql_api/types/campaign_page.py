@@ -9,7 +9,7 @@ from campaign.text.hashtags import split_hashtags
 from ..cost import sized
 from ..registry import builds_block, represents_page
 from .blocks import Block, StreamContext
-from .common import YearMonth, year_month
+from .common import YearMonth, code_enum, known_code, year_month
 from .locales import required_section
 from .page import PageNode, featured
 from .stories import CityStoryPage
@@ -26,15 +26,24 @@ def key_message(child, context: StreamContext) -> KeyMessage:
     return KeyMessage(title=child.value["title"], text=child.value["text"])
 
 
-@strawberry.type(description="A text visitors can post; network is generic, x, facebook, linkedin or whatsapp.")
+ShareNetwork = code_enum(
+    "ShareNetwork",
+    [code for code, _ in campaign_blocks.SHARE_NETWORKS],
+    "Where a share text is meant to be posted; `generic` for any network (the editors' choices).",
+)
+
+
+@strawberry.type(description="A text visitors can post.")
 class ShareText:
-    network: str
+    network: ShareNetwork
     text: str
 
 
 @builds_block(campaign_blocks.ShareTextBlock)
-def share_text(child, context: StreamContext) -> ShareText:
-    return ShareText(network=child.value["network"], text=child.value["text"])
+def share_text(child, context: StreamContext) -> ShareText | None:
+    """Nothing for a network editors can no longer choose."""
+    network = known_code(ShareNetwork, child.value["network"])
+    return ShareText(network=network, text=child.value["text"]) if network else None
 
 
 @represents_page(models.CampaignPage)

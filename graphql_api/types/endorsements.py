@@ -4,6 +4,7 @@ The public `Endorsement` type is built from the public fields only (campaign.end
 email or phone field, so no query can ask for one.
 """
 
+import dataclasses
 from datetime import datetime
 from enum import Enum
 from typing import Annotated
@@ -16,7 +17,7 @@ from wagtail.models import Locale
 
 from campaign.catalogue.filters import ENDORSEMENT_DIMENSIONS, endorsement_filter_values
 from campaign.endorsements import moderation, public, submission
-from campaign.endorsements.choices import Kind
+from campaign.endorsements.choices import ErrorCode, Kind, Language, Status
 from campaign.endorsements.form import describe
 from campaign.i18n.localization import section
 from campaign.models import EndorsePage
@@ -26,9 +27,42 @@ from ..errors import ApiError
 from ..pagination import page_window
 from ..request_cache import cached
 from . import taxonomy
+from .common import code_enum
 from .facets import FacetValue, checked, country_label, facet_values, term_label
 from .images import Image, image_node
 from .locales import requested_locale
+
+EndorsementKind = code_enum(
+    "EndorsementKind", Kind.values, "The kind of an endorsing institution (EndorsementForm's `kind` choices)."
+)
+EndorsementLanguage = code_enum(
+    "EndorsementLanguage", Language.values, "A language the endorser is written to in: emails and error messages."
+)
+EndorsementStatus = code_enum(
+    "EndorsementStatus",
+    {
+        Status.UNCONFIRMED: "Stored; its signer must confirm it from the link we emailed.",
+        Status.PENDING_REVIEW: "Confirmed by its signer; staff review it next.",
+    },
+    "Where a submitted endorsement stands.",
+)
+FieldErrorCode = code_enum(
+    "FieldErrorCode",
+    {
+        ErrorCode.REQUIRED: "The field is empty (or holds only markup and spaces).",
+        ErrorCode.TOO_LONG: "Longer than the field's FormField.maxLength.",
+        ErrorCode.INVALID: "Not an accepted value: an unknown country or region, a malformed email, website or "
+        "phone, a consentVersion that is no longer current, a logo that is not an accepted image.",
+        ErrorCode.CONSENT_REQUIRED: "consentPublication is not true: endorsements are public.",
+        ErrorCode.DUPLICATE: "endorseCharter: the institution's endorsement is published; confirmEndorsement: "
+        "another endorsement of the institution was confirmed first.",
+        ErrorCode.TOKEN_INVALID: "The confirmation token is unknown, or was already used.",
+        ErrorCode.TOKEN_EXPIRED: "The confirmation token is older than its 7 days.",
+        ErrorCode.RATE_LIMITED: "Too many submissions from this address or to this mailbox.",
+        ErrorCode.SERVICE_UNAVAILABLE: "Submissions cannot be counted right now: nothing was stored, try again later.",
+    },
+    "Why a field was refused; one FieldError per problem, all of them in one answer.",
+)
 
 
 @strawberry.type(description="One option of a choice field.")
@@ -39,7 +73,7 @@ class Choice:
 
 @strawberry.type(description="A field of the endorsement form, described in the requested locale.")
 class FormField:
-    name: str = strawberry.field(description="The EndorsementInput field it fills (camelCase).")
+    name: "EndorsementField" = strawberry.field(description="The EndorsementInput field it fills.")
     label: str
     help: str | None = strawberry.field(description="A sentence to show under the field, if any.")
     required: bool
@@ -59,12 +93,12 @@ class EndorsementForm:
 @strawberry.input(description="An endorsement as the signer typed it. Text is stored as plain text (markup removed).")
 class EndorsementInput:
     institution_name: str
-    kind: str = strawberry.field(description="city, region, association or organisation.")
+    kind: EndorsementKind
     country: str = strawberry.field(description="ISO 3166-1 alpha-2 code.")
     signatory_name: str
     signatory_title: str
     email: str = strawberry.field(description="Receives the confirmation link; never published.")
-    language: str = strawberry.field(description="fr, en or es: the language of the emails and of the errors.")
+    language: EndorsementLanguage = strawberry.field(description="The language of the emails and of the errors.")
     consent_publication: bool = strawberry.field(description="Must be true: endorsements are public.")
     consent_version: str = strawberry.field(description="EndorsementForm.consentVersion, as shown to the signer.")
     consent_contact: bool | None = strawberry.field(
@@ -86,24 +120,19 @@ class EndorsementInput:
 @strawberry.type(description="The endorsement is stored; its signer must now confirm it from the email we sent.")
 class EndorsementReceived:
     reference: str = strawberry.field(description="The endorsement's public reference, for correspondence.")
-    status: str = strawberry.field(description="unconfirmed")
+    status: EndorsementStatus = strawberry.field(description="Always `unconfirmed`.")
 
 
 @strawberry.type(description="The signer confirmed the endorsement; staff review it next.")
 class EndorsementConfirmed:
     reference: str
-    status: str = strawberry.field(description="pending_review")
+    status: EndorsementStatus = strawberry.field(description="Always `pending_review`.")
 
 
 @strawberry.type(description="A problem with one field, in the signer's language.")
 class FieldError:
-    field: str = strawberry.field(description="The EndorsementInput field (camelCase), `token`, or `input`.")
-    code: str = strawberry.field(
-        description="REQUIRED, TOO_LONG, INVALID, CONSENT_REQUIRED; DUPLICATE (endorseCharter: the institution's "
-        "endorsement is published; confirmEndorsement: another endorsement of the institution was confirmed first); "
-        "TOKEN_INVALID, TOKEN_EXPIRED; RATE_LIMITED (too many submissions from this address or to this mailbox); "
-        "SERVICE_UNAVAILABLE (submissions cannot be counted right now: nothing was stored, try again later)."
-    )
+    field: "EndorsementField"
+    code: FieldErrorCode
     message: str
 
 
@@ -177,13 +206,24 @@ def camel(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
+EndorsementField = code_enum(
+    "EndorsementField",
+    {
+        **{camel(field.name): None for field in dataclasses.fields(EndorsementInput)},
+        "token": "confirmEndorsement's token.",
+        "input": "The submission as a whole (RATE_LIMITED, SERVICE_UNAVAILABLE).",
+    },
+    "A field of EndorsementInput (FormField.name, FieldError.field), or, for a FieldError, `token` or `input`.",
+)
+
+
 def endorsement_form(locale: Locale) -> EndorsementForm:
     page = section(EndorsePage, locale)
     if page is None:
         raise ApiError("No published endorse page in this locale.", "NOT_FOUND")
     fields = [
         FormField(
-            name=camel(field.name),
+            name=EndorsementField(camel(field.name)),
             label=field.label,
             help=field.help or None,
             required=field.required,
@@ -198,27 +238,40 @@ def endorsement_form(locale: Locale) -> EndorsementForm:
 
 def invalid(errors) -> InvalidEndorsement:
     return InvalidEndorsement(
-        errors=[FieldError(field=camel(error.field), code=error.code, message=error.message) for error in errors]
+        errors=[
+            FieldError(
+                field=EndorsementField(camel(error.field)), code=FieldErrorCode(error.code), message=error.message
+            )
+            for error in errors
+        ]
     )
 
 
 def endorse(info: strawberry.Info, data: EndorsementInput) -> EndorsementReceived | InvalidEndorsement:
-    values = {name: getattr(data, name) for name in submission.FORM_TO_MODEL | {"trap"}}
-    values = {name: "" if value is None else value for name, value in values.items()}
+    values = {name: form_value(getattr(data, name)) for name in submission.FORM_TO_MODEL | {"trap"}}
     result = submission.submit(values, info.context.request, logo=data.logo)
     if isinstance(result, submission.Received):
-        return EndorsementReceived(reference=result.reference, status=result.status)
+        return EndorsementReceived(reference=result.reference, status=EndorsementStatus(result.status))
     return invalid(result)
 
 
-def confirm(token: str, language: str | None) -> EndorsementConfirmed | InvalidEndorsement:
+def form_value(value: object) -> object:
+    """As the form reads a field sent by a browser: a string, empty when missing; a code for an enum."""
+    if value is None:
+        return ""
+    return value.value if isinstance(value, Enum) else value
+
+
+def confirm(token: str, language: Enum | None) -> EndorsementConfirmed | InvalidEndorsement:
     try:
         confirmed = moderation.confirm(token)
     except moderation.TokenProblem as problem:
-        with translation.override(submission.signer_language({"language": language}, settings.LANGUAGE_CODE)):
+        chosen = {"language": form_value(language)}
+        with translation.override(submission.signer_language(chosen, settings.LANGUAGE_CODE)):
             message = problem.message
-        return InvalidEndorsement(errors=[FieldError(field="token", code=problem.code, message=message)])
-    return EndorsementConfirmed(reference=confirmed.reference, status=confirmed.status)
+        error = FieldError(field=EndorsementField("token"), code=FieldErrorCode(problem.code), message=message)
+        return InvalidEndorsement(errors=[error])
+    return EndorsementConfirmed(reference=confirmed.reference, status=EndorsementStatus(confirmed.status))
 
 
 def kind_terms(locale: Locale) -> dict[str, taxonomy.Term]:
@@ -314,5 +367,5 @@ class EndorsementMutation:
         description="Confirm an endorsement with the token of the emailed link (single use, valid 7 days). "
         "`language` chooses the language of an error message."
     )
-    def confirm_endorsement(self, token: str, language: str | None = None) -> ConfirmEndorsementResult:
+    def confirm_endorsement(self, token: str, language: EndorsementLanguage | None = None) -> ConfirmEndorsementResult:
         return confirm(token, language)

@@ -12,8 +12,11 @@ from ..errors import ApiError
 
 @strawberry.type(description="A language the site is published in.")
 class Locale:
-    code: str = strawberry.field(description="Language code, used as the `locale` argument and URL prefix: fr, en, es.")
-    name: str = strawberry.field(description="The language's name in itself: Français, English, Español.")
+    code: str = strawberry.field(
+        description="Language code, used as the `locale` argument and URL prefix, e.g. fr, en, es: whichever "
+        "locales the site has."
+    )
+    name: str = strawberry.field(description="The language's name in itself, e.g. Français, English, Español.")
     is_default: bool = strawberry.field(description="True for the source language (French), served when none is asked.")
 
 

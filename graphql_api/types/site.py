@@ -14,7 +14,7 @@ from ..cost import sized
 from ..registry import builds_block
 from ..request_cache import cached
 from .blocks import ParagraphBlock, StreamContext, stream_nodes
-from .common import Link
+from .common import Link, code_enum, known_code
 from .locales import requested_locale
 
 
@@ -39,15 +39,24 @@ def menu_item(child, context: StreamContext) -> MenuItem | None:
     return MenuItem(title=child.value["title"], url=url, children=children)
 
 
+SocialNetwork = code_enum(
+    "SocialNetwork",
+    [code for code, _ in campaign_blocks.SOCIAL_NETWORKS],
+    "A social network the campaign has an account on (the editors' choices).",
+)
+
+
 @strawberry.type(description="One of the campaign's social accounts.")
 class SocialLink:
-    network: str = strawberry.field(description="x, facebook, instagram, linkedin, youtube, mastodon or bluesky.")
+    network: SocialNetwork
     url: str
 
 
 @builds_block(campaign_blocks.SocialLinkBlock)
-def social_link(child, context: StreamContext) -> SocialLink:
-    return SocialLink(network=child.value["network"], url=child.value["url"])
+def social_link(child, context: StreamContext) -> SocialLink | None:
+    """Nothing for a network editors can no longer choose."""
+    network = known_code(SocialNetwork, child.value["network"])
+    return SocialLink(network=network, url=child.value["url"]) if network else None
 
 
 @strawberry.type(description="Site-wide settings, localized like pages.")

@@ -13,7 +13,7 @@ mutation Endorse($input: EndorsementInput!) {
 }
 """
 CONFIRM = """
-mutation Confirm($token: String!, $language: String) {
+mutation Confirm($token: String!, $language: EndorsementLanguage) {
   confirmEndorsement(token: $token, language: $language) {
     __typename
     ... on EndorsementConfirmed { reference status }

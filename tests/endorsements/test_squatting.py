@@ -56,7 +56,7 @@ def test_a_submission_tells_nothing_of_endorsements_waiting_for_confirmation_or_
 def test_invalid_submissions_do_not_count_against_an_email(endorse, valid_input, settings):
     settings.ENDORSEMENT_RATE_PER_EMAIL = "3/d"
     for _ in range(5):
-        assert endorse(valid_input(email="maire@grenoble.example", kind="village"))["__typename"] == (
+        assert endorse(valid_input(email="maire@grenoble.example", country="ZZ"))["__typename"] == (
             "InvalidEndorsement"
         )
     assert endorse(valid_input(email="maire@grenoble.example"))["__typename"] == "EndorsementReceived"

@@ -5,16 +5,19 @@ field, so that a field added later is held to the same rules:
   on every member);
 - a String whose description lists its values is an enum instead."""
 
+import re
 from collections import deque
 
 import pytest
 from graphql import (
     GraphQLEnumType,
     GraphQLInputObjectType,
+    GraphQLInterfaceType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLScalarType,
+    GraphQLString,
     GraphQLUnionType,
     Undefined,
     coerce_input_value,
@@ -23,7 +26,9 @@ from graphql import (
 )
 from graphql.utilities.coerce_input_value import coerce_default_value
 
+from campaign.endorsements.choices import ErrorCode
 from graphql_api.schema import schema
+from graphql_api.types.endorsements import FieldErrorCode
 
 SCHEMA = schema._schema
 # Values for the required arguments on the way to a field (a page, an image size), so that it can be reached.
@@ -214,3 +219,116 @@ def test_a_null_argument_gives_what_leaving_it_out_gives(graphql, where):
         assert as_null == omitted
         return
     pytest.fail(f"no way found from Query to {type_name}.{field_name}: add an example of its required arguments")
+
+
+# One fragment on a union or interface selects a name on every member that has it: GraphQL merges the selections
+# only when their types are the same, and a generated TypeScript type is simplest when they are.
+
+
+def abstract_types() -> list[str]:
+    return [named.name for named in own_types() if isinstance(named, GraphQLUnionType | GraphQLInterfaceType)]
+
+
+def signature(field) -> str:
+    arguments = ", ".join(f"{name}: {argument.type}" for name, argument in field.args.items())
+    return f"({arguments}): {field.type}" if arguments else str(field.type)
+
+
+def test_the_schema_has_unions_and_interfaces():
+    assert {"Block", "Page", "EndorseResult"} <= set(abstract_types())
+
+
+@pytest.mark.parametrize("name", abstract_types())
+def test_a_name_shared_by_members_of_a_union_or_interface_has_one_type(name):
+    """Deprecated fields aside: they keep their old type until they go, beside their replacement."""
+    signatures: dict[str, dict[str, list[str]]] = {}
+    for member in SCHEMA.get_possible_types(SCHEMA.get_type(name)):
+        for field_name, field in member.fields.items():
+            if not field.deprecation_reason:
+                signatures.setdefault(field_name, {}).setdefault(signature(field), []).append(member.name)
+    assert {field: found for field, found in signatures.items() if len(found) > 1} == {}
+
+
+@pytest.mark.django_db
+def test_one_fragment_selects_the_url_of_every_block(graphql):
+    """Without aliases: GraphQL would refuse `url` asked of blocks that typed it differently."""
+    members = SCHEMA.get_type("Block").types
+    with_url = " ".join(f"... on {member.name} {{ url }}" for member in members if "url" in member.fields)
+    body = graphql(f'{{ page(path: "/fr/") {{ ... on HomePage {{ body {{ __typename {with_url} }} }} }} }}')
+    assert "errors" not in body and body["data"]["page"]["body"]
+
+
+# A String whose description lists its values ("x, facebook, instagram or bluesky") is an enum in disguise: the
+# client's type says `string`, and a switch over it cannot be checked. Such a field is an enum instead.
+
+CODE = r"`?[A-Za-z][\w-]*`?"
+NOT_AN_EXAMPLE = r"(?<!e\.g\. )\b"
+LISTED_VALUES = re.compile(
+    rf"{NOT_AN_EXAMPLE}{CODE}(?:, {CODE})+,? (?:or|and) {CODE}(?=$|[.;:,)])"  # a, b or c
+    rf"|{NOT_AN_EXAMPLE}{CODE}(?:, {CODE}){{2,}}(?=$|[.;:)])"  # a, b, c
+)
+
+
+def lists_values(text: str | None) -> bool:
+    return bool(LISTED_VALUES.search(text or ""))
+
+
+def is_filter(type_name: str) -> bool:
+    """Filters take the codes FacetValue.value and Term.code give back, Strings shared by every taxonomy, and
+    answer INVALID_INPUT for one that does not exist: their lists stay Strings."""
+    return type_name.endswith("Filter")
+
+
+def string_fields() -> list[tuple[str, str, str | None]]:
+    """Every String output field, input field and argument, with its description (and its type's, where that
+    describes it)."""
+    found = []
+    for named in own_types():
+        if not isinstance(named, GraphQLObjectType | GraphQLInterfaceType | GraphQLInputObjectType):
+            continue
+        for name, field in named.fields.items():
+            if get_named_type(field.type) is GraphQLString:
+                about_it = named.description if named.description and name in named.description else ""
+                found.append((named.name, name, f"{field.description or ''} {about_it}".strip()))
+            for argument_name, argument in getattr(field, "args", {}).items():
+                if get_named_type(argument.type) is GraphQLString:
+                    found.append((named.name, f"{name}({argument_name})", argument.description))
+    return found
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "x, facebook, instagram, linkedin, youtube, mastodon or bluesky.",
+        "city, region, association or organisation.",
+        "fr, en or es: the language of the emails and of the errors.",
+        "REQUIRED, TOO_LONG, INVALID, CONSENT_REQUIRED; DUPLICATE (endorseCharter: ...)",
+        "A text visitors can post; network is generic, x, facebook, linkedin or whatsapp.",
+    ],
+)
+def test_a_description_listing_values_is_found(description):
+    assert lists_values(description)
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Frontend path in the requested locale, e.g. /en/charter/dignity/.",
+        "The language's name, e.g. Français, English, Español.",
+    ],
+)
+def test_prose_and_examples_are_not_taken_for_a_list_of_values(description):
+    assert not lists_values(description)
+
+
+def test_no_string_field_lists_its_values_in_its_description():
+    listed = [
+        f"{type_name}.{name}: {description}"
+        for type_name, name, description in string_fields()
+        if lists_values(description) and not is_filter(type_name)
+    ]
+    assert string_fields() and listed == []
+
+
+def test_every_error_code_of_the_domain_is_a_value_of_the_field_error_enum():
+    assert [code.value for code in FieldErrorCode] == [code.value for code in ErrorCode]

@@ -1,11 +1,13 @@
 """Root fields for the site's sections: site, charter, milestones, campaign, sitemap, redirect."""
 
 import pytest
+from graphql import GraphQLEnumType
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page
 
 from campaign.models import CharterPage, NavigationMenu, SiteSettings, TimelinePage
 from campaign.pages.base import frontend_path
+from graphql_api.schema import schema
 
 from ..factories import (
     MilestonePageFactory,
@@ -54,6 +56,18 @@ def test_site_settings_and_menus_are_localized_with_links_in_the_locale(graphql,
     assert [child["url"] for child in site["mainMenu"][0]["children"]] == ["/es/aviso-de-prueba/sous-page-d-essai/"]
     assert site["privacyPage"] == {"url": "/es/aviso-de-prueba/"}
     assert "#LampedusaCharter" in site["hashtags"] and site["socialLinks"]
+
+
+def test_social_networks_are_enum_values_named_as_the_editors_codes(graphql):
+    """`x` stays `x` for the frontend; a network saved before editors could no longer choose it is left out."""
+    spanish = home("es").locale
+    SiteSettings.objects.filter(locale=spanish).delete()
+    links = [("link", {"network": code, "url": f"https://{code}.example/uclg"}) for code in ("x", "myspace", "bluesky")]
+    SiteSettingsFactory(locale=spanish, social_links=links)
+    site = graphql('{ site(locale: "es") { socialLinks { network url } } }')["data"]["site"]
+    assert [link["network"] for link in site["socialLinks"]] == ["x", "bluesky"]
+    network = schema._schema.get_type("SocialLink").fields["network"].type.of_type
+    assert isinstance(network, GraphQLEnumType) and {"x", "bluesky"} <= set(network.values)
 
 
 def test_a_menu_not_yet_translated_falls_back_to_french_with_links_in_the_locale(graphql):
