@@ -141,7 +141,7 @@ def row(label: str, result: dict, **baselines: dict | None) -> str:
     """`baselines`: name=result, printed as the ratio of this row's time per request to that result's."""
     ratios = ", ".join(f"{name.replace('_', ' ')} {ratio(result, base)}" for name, base in baselines.items() if base)
     return (
-        f"| {label} | {result['rps']:.0f} | {result['p50']:.1f} | {result['p95']:.1f} | {result['errors']} | {ratios} |"
+        f"| {label} | {result['rps']:.1f} | {result['p50']:.1f} | {result['p95']:.1f} | {result['errors']} | {ratios} |"
     )
 
 
