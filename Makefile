@@ -50,9 +50,11 @@ serve: messages
 test: messages $(GAZETTEER) $(AXE)
 	$(BIN)/pytest
 
-# GraphQL latency and SQL queries per frontend operation, beside Wagtail's REST API v2 (DATABASE_URL for PostgreSQL).
+# Every frontend operation under gunicorn with production settings, PostgreSQL and Redis (DATABASE_URL, REDIS_URL;
+# needs wrk): its floor view, GraphQL cold and warm, the story list beside Wagtail's API v2, with the ratios.
+# In process, SQL queries and latency per operation: `$(BIN)/python -m bench.graphql_bench`.
 bench: messages
-	$(BIN)/python -m bench.graphql_bench
+	$(BIN)/python -m bench.load_test --mix-seconds 0
 
 # Endorsement submissions per second through endorseCharter (set DATABASE_URL to measure on PostgreSQL).
 bench-endorse: messages

@@ -1,10 +1,16 @@
-"""The frontend's main operations over HTTP, served by gunicorn with PostgreSQL and Redis, cold and warm, beside
-the same data from Wagtail's API v2 and a static JSON file (the floor); then a 60-second launch-day mix.
+"""Every frontend operation over HTTP, served by gunicorn with production settings, PostgreSQL and Redis: GraphQL
+cold and warm beside its floor (bench/floor_views.py: the same JSON from a hand-written view, where one exists),
+the story list beside Wagtail's API v2 for the same data, a static file; then (bench-load) a launch-day mix.
 
-Run it with `make bench-load`. It needs PostgreSQL and Redis (DATABASE_URL and REDIS_URL, defaults
-postgres://postgres@127.0.0.1:5432/lampedusa_bench and redis://127.0.0.1:6379/15) and wrk (`apt-get install wrk`);
-everything stays on the loopback, and every run stops by itself. Two gunicorn servers run the product: one with the
-response cache (warm), one with it switched off (GRAPHQL_RESPONSE_CACHE_SECONDS=0, every answer computed: cold).
+Run it with `make bench` (without the mix) or `make bench-load`. It needs PostgreSQL and Redis (DATABASE_URL and
+REDIS_URL, defaults postgres://postgres@127.0.0.1:5432/lampedusa_bench and redis://127.0.0.1:6379/15) and wrk
+(`apt-get install wrk`); everything stays on the loopback, on free ports, and every run stops by itself. Two gunicorn
+servers run the product: one with the response cache (warm), one with it switched off
+(GRAPHQL_RESPONSE_CACHE_SECONDS=0, every answer computed: cold).
+
+Ratios are of the time per request (1 / requests per second, same concurrency): cold/floor is what GraphQL's
+execution adds to the same work (target: at most 2), story list cold/API v2 what it costs beside Wagtail's own API
+for the same 20 stories with covers, cities and priorities (target: at most 0.35).
 """
 
 import argparse
@@ -12,6 +18,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -26,21 +33,28 @@ DEFAULTS = {
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/lampedusa_bench",
     "REDIS_URL": "redis://127.0.0.1:6379/15",
 }
+# Every operation of tests/graphql/operations with the variables a visitor's page sends.
 READS = {
     "site": {"locale": "fr"},
     "home_page": {"path": "/fr/"},
     "charter": {"locale": "es"},
-    "story_list": {"locale": "en", "limit": 12},
+    "principle": {"path": "/en/charter/dignity/"},
+    "timeline": {"locale": "fr"},
+    "story_list": {"locale": "en", "limit": 20},
     "story": {"path": "/es/historias/milan-primeros-pasos/"},
+    "search": {"query": "dignité", "locale": "fr"},
+    "language_switcher": {"path": "/en/stories/milan-first-steps/"},
 }
+# The hand-written views answering the same `data` (bench/floor_views.py, routed in bench/urls.py).
+FLOORS = {"story_list": "/floor/story-list/", "story": "/floor/story/", "home_page": "/floor/home/"}
 # The same data as V2_STORIES, asked of GraphQL: the like-for-like comparison.
 SAME_AS_V2 = (
-    'query { cityStories(locale: "en", limit: 12) { items { id title url summary '
+    'query { cityStories(locale: "en", limit: 20) { items { id title url summary '
     'coverImage { rendition(spec: "fill-400x225") { url width height } } '
     "cities { name latitude longitude } actionPriorities { number title } } } }"
 )
 V2_STORIES = (
-    "/api/v2/pages/?type=campaign.CityStoryPage&locale=en&limit=12&fields=summary,cover,cities,action_priorities"
+    "/api/v2/pages/?type=campaign.CityStoryPage&locale=en&limit=20&fields=summary,cover,cities,action_priorities"
 )
 RESULT = re.compile(r"RESULT rps=([\d.]+) p50=([\d.]+) p95=([\d.]+) errors=(\d+) requests=(\d+)")
 
@@ -83,6 +97,17 @@ def start_server(port: int, **extra) -> subprocess.Popen:
     raise SystemExit(f"gunicorn did not answer on port {port}")
 
 
+def free_port() -> int:
+    """Other benches may run on this machine at the same time: the system picks a port nobody listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def floor_path(operation: str) -> str:
+    return FLOORS[operation] + "?" + urlencode(READS[operation])
+
+
 def graphql_path(operation: str) -> str:
     query = " ".join((OPERATIONS / f"{operation}.graphql").read_text().split())
     return "/graphql/?" + urlencode({"query": query, "variables": json.dumps(READS[operation])})
@@ -108,23 +133,35 @@ def settle() -> None:
     time.sleep(5)
 
 
-def row(label: str, result: dict) -> str:
-    return f"| {label} | {result['rps']:.0f} | {result['p50']:.1f} | {result['p95']:.1f} | {result['errors']} |"
+def row_header() -> str:
+    return "| Request | req/s | p50 ms | p95 ms | errors | ratio |\n|---|---:|---:|---:|---:|---|"
+
+
+def row(label: str, result: dict, **baselines: dict | None) -> str:
+    """`baselines`: name=result, printed as the ratio of this row's time per request to that result's."""
+    ratios = ", ".join(f"{name.replace('_', ' ')} {ratio(result, base)}" for name, base in baselines.items() if base)
+    return (
+        f"| {label} | {result['rps']:.1f} | {result['p50']:.1f} | {result['p95']:.1f} | {result['errors']} | {ratios} |"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=10, help="duration of each read measurement")
-    parser.add_argument("--mix-seconds", type=int, default=60, help="duration of the mixed load")
+    parser.add_argument("--mix-seconds", type=int, default=60, help="duration of the mixed load (0: none)")
     options = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk")
     manage("migrate", "--noinput")
     manage("load_campaign_content")
     write_floor()
-    warm_server, cold_server = start_server(8101), start_server(8102, GRAPHQL_RESPONSE_CACHE_SECONDS="0")
+    warm_port, cold_port = free_port(), free_port()
+    warm_server, cold_server = start_server(warm_port), start_server(cold_port, GRAPHQL_RESPONSE_CACHE_SECONDS="0")
     try:
-        run(options, "http://127.0.0.1:8101", "http://127.0.0.1:8102")
+        warm, cold = f"http://127.0.0.1:{warm_port}", f"http://127.0.0.1:{cold_port}"
+        run(options, warm, cold)
+        if options.mix_seconds:
+            mix(options, warm)
     finally:
         for server in (warm_server, cold_server):
             server.terminate()
@@ -134,32 +171,48 @@ def main() -> None:
 def write_floor() -> None:
     """The story list's answer as a static file; whitenoise lists its files when gunicorn starts, so it is
     written by a first server that is then stopped."""
-    server = start_server(8100)
+    port = free_port()
+    server = start_server(port)
     try:
-        body = urllib.request.urlopen("http://127.0.0.1:8100" + graphql_path("story_list")).read()
+        body = urllib.request.urlopen(f"http://127.0.0.1:{port}" + graphql_path("story_list")).read()
     finally:
         server.terminate()
         server.wait(timeout=30)
     (ROOT / ".bench" / "public" / "floor.json").write_bytes(body)
 
 
+def ratio(slower: dict, faster: dict) -> str:
+    """Time per request of one over the other's, at the same concurrency."""
+    return f"{faster['rps'] / slower['rps']:.2f}" if slower["rps"] and faster["rps"] else "-"
+
+
 def run(options, warm: str, cold: str) -> None:
-    print(f"Each row: wrk, 2 threads, 16 connections, {options.seconds} s, loopback; gunicorn 3 workers x 2 threads.\n")
-    print("| Request | req/s | p50 ms | p95 ms | errors |")
-    print("|---|---:|---:|---:|---:|")
-    print(row("static JSON file (floor, the story list's bytes)", wrk(f"{warm}/floor.json", options.seconds)))
+    print(f"Each row: wrk, 2 threads, 16 connections, {options.seconds} s, loopback; gunicorn 3 sync workers.")
+    print("Ratios: time per request (1 / req/s). Targets: cold/floor <= 2; story list cold/API v2 <= 0.35.\n")
+    print(row_header())
+    static = wrk(f"{warm}/floor.json", options.seconds)
+    print(row("static JSON file (the story list's bytes)", static))
     for operation in READS:
         path = graphql_path(operation)
+        floor = None
+        if operation in FLOORS:
+            floor = wrk(cold + floor_path(operation), options.seconds)
+            print(row(f"{operation}: floor view", floor))
+            settle()
         wrk(warm + path, 1)  # fills the response cache
-        print(row(f"{operation}: GraphQL warm", wrk(warm + path, options.seconds)))
-        print(row(f"{operation}: GraphQL cold", wrk(cold + path, options.seconds)))
+        print(row(f"{operation}: GraphQL warm", wrk(warm + path, options.seconds), warm_over_static=static))
+        cold_result = wrk(cold + path, options.seconds)
+        print(row(f"{operation}: GraphQL cold", cold_result, cold_over_floor=floor))
         settle()
-    same_as_v2 = "/graphql/?" + urlencode({"query": SAME_AS_V2})
-    print(row("12 stories, cover, cities, priorities: GraphQL cold", wrk(cold + same_as_v2, options.seconds)))
+    v2 = wrk(cold + V2_STORIES, options.seconds)
+    print(row("20 stories, cover, cities, priorities: API v2", v2))
     settle()
-    print(row("12 stories, cover, cities, priorities: API v2", wrk(cold + V2_STORIES, options.seconds)))
+    same_as_v2 = "/graphql/?" + urlencode({"query": SAME_AS_V2})
+    print(row("20 stories, cover, cities, priorities: GraphQL cold", wrk(cold + same_as_v2, options.seconds), v2=v2))
     settle()
 
+
+def mix(options, warm: str) -> None:
     reads = ROOT / ".bench" / "read_paths.txt"
     reads.write_text("\n".join(graphql_path(operation) for operation in READS) + "\n")
     consent = manage(
@@ -179,7 +232,10 @@ def run(options, warm: str, cold: str) -> None:
     print(f"\nMixed load, {options.mix_seconds} s, 32 connections, 95% reads (warm) and 5% endorsements:")
     print("| Mix | req/s | p50 ms | p95 ms | errors | requests |")
     print("|---|---:|---:|---:|---:|---:|")
-    print(f"{row('95% reads, 5% endorseCharter', mixed)} {mixed['requests']} |")
+    print(
+        f"| 95% reads, 5% endorseCharter | {mixed['rps']:.0f} | {mixed['p50']:.1f} | {mixed['p95']:.1f} "
+        f"| {mixed['errors']} | {mixed['requests']} |"
+    )
     manage(
         "shell",
         "-c",

@@ -28,8 +28,9 @@ class ByteBudget:
         return f"cache-bytes:{self.name}:{window}"
 
     def admit(self, size: int) -> bool:
-        """Whether `size` more bytes fit; counted when they do."""
-        if size > self.max_bytes:
+        """Whether `size` more bytes fit; counted when they do. Entries that would live no time (the cache switched
+        off with a lifetime of 0) never fit."""
+        if size > self.max_bytes or self.seconds <= 0:
             return False
         window = int(time.time() // self.seconds)
         current, previous = self.window_key(window), self.window_key(window - 1)

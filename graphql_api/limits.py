@@ -7,12 +7,18 @@ This extension also runs graphql-core's validation itself, for two reasons:
   expanded is safe to give them;
 - with introspection off, validation must not suggest field, argument or enum names ("Did you mean …?"): that
   would give the schema away one guess at a time. strawberry does not pass graphql-core's `hide_suggestions`.
+
+A frontend sends the same few documents over and over: parsing and validating them again on every request was a
+fixed cost of each cold answer. A document is parsed once (CachedParse) and found valid once (what validation
+reads does not depend on the variables); only the measures, which do, are taken on every request. Both memos are
+bounded: the documents of the frontend's size, and so many of them.
 """
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.conf import settings
-from graphql import validate
+from graphql import DocumentNode, GraphQLError, parse, validate
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
@@ -58,6 +64,64 @@ def limit_error(measured: Measure) -> ApiError | None:
     return None
 
 
+class Memo:
+    """The `size` most recently used entries. A thread of a threaded server may evict what another just read:
+    that read is then a miss, never an error."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.entries: OrderedDict = OrderedDict()
+
+    def get(self, key):
+        try:
+            self.entries.move_to_end(key)
+            return self.entries[key]
+        except KeyError:
+            return None
+
+    def put(self, key, value) -> None:
+        self.entries[key] = value
+        while len(self.entries) > self.size:
+            try:
+                self.entries.popitem(last=False)
+            except KeyError:
+                return
+
+
+# A frontend operation is 1-2 KB; larger documents are parsed and validated on each request, as before.
+MEMO_MAX_CHARACTERS = 8 * 1024
+PARSED = Memo(size=128)
+VALID = Memo(size=256)
+
+
+def memoisable(query) -> bool:
+    return isinstance(query, str) and len(query) <= MEMO_MAX_CHARACTERS
+
+
+class CachedParse(SchemaExtension):
+    """The parsed document of a query text already seen (graphql-core never changes a document it executes).
+    A text that does not parse is left to strawberry, which reports its syntax error as usual."""
+
+    def on_parse(self):
+        context = self.execution_context
+        if context.graphql_document is None and memoisable(context.query):
+            key = (context.query, tuple(sorted(context.parse_options.items())))
+            document = PARSED.get(key)
+            context.graphql_document = (
+                document if document is not None else parsed(context.query, context.parse_options, key)
+            )
+        yield
+
+
+def parsed(query: str, options: dict, key: tuple) -> DocumentNode | None:
+    try:
+        document = parse(query, **options)
+    except GraphQLError:
+        return None
+    PARSED.put(key, document)
+    return document
+
+
 class QueryLimits(SchemaExtension):
     """`hide_suggestions`: True when introspection is off."""
 
@@ -78,6 +142,14 @@ class QueryLimits(SchemaExtension):
 
     def validate(self, context) -> list:
         """graphql-core's rules, strawberry's and the extensions'; strawberry skips its own validation when an
-        extension has run it (pre_execution_errors is then a list)."""
+        extension has run it (pre_execution_errors is then a list). A document found valid once, by the same rules
+        of the same schema, is valid: only its errors would need to be built anew (they are not kept)."""
         rules = (*context.validation_rules, MaybeNullValidationRule, OneOfInputValidationRule)
-        return validate(context.schema._schema, context.graphql_document, rules, hide_suggestions=self.hide_suggestions)
+        key = (context.schema._schema, context.query, rules, self.hide_suggestions)
+        if memoisable(context.query) and VALID.get(key):
+            return []
+        schema, hide = context.schema._schema, self.hide_suggestions
+        errors = validate(schema, context.graphql_document, rules, hide_suggestions=hide)
+        if not errors and memoisable(context.query):
+            VALID.put(key, True)
+        return errors

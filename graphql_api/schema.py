@@ -15,7 +15,7 @@ from .deadline import DeadlineExecutionContext, QuietDeadlineExecutionContext
 from .defaults import null_means_default
 from .errors import CodedErrors, ErrorCodes, TokenLimit
 from .input_bounds import BoundInputs
-from .limits import QueryLimits
+from .limits import CachedParse, QueryLimits
 from .registry import PAGE_TYPES, discover_types
 from .types.campaign_page import CampaignQuery
 from .types.charter import CharterQuery
@@ -68,6 +68,7 @@ def build_schema(*, introspection: bool) -> strawberry.Schema:
         ErrorCodes,
         BoundInputs,
         partial(TokenLimit, max_token_count=settings.GRAPHQL_MAX_TOKENS),
+        CachedParse,
         partial(QueryLimits, hide_suggestions=not introspection),
     ]
     if not introspection:

@@ -9,9 +9,12 @@ renditions of 100 covers made 2,352 of them in 217 s. So a request draws on a bu
 (RenditionBudgetSpent) and made by a later request. The renditions the frontend's operations use are made
 beforehand, in the background, when an image is uploaded or changed (campaign.assets.pregeneration): the budget is
 for what that left missing.
+
+The refusals' messages are translated into the active language: the API answers them in the reader's.
 """
 
 from django.conf import settings
+from django.utils.translation import gettext
 from PIL import features
 from wagtail.images.models import AbstractImage, AbstractRendition, Filter
 
@@ -40,10 +43,15 @@ def encodable(image_format: str) -> bool:
 
 def filter_spec(spec: str, image_format: str = "ORIGINAL") -> str:
     if not encodable(image_format):
-        raise RenditionNotAllowed(f"{image_format} images cannot be made on this server; ask for WEBP or JPEG.")
+        raise RenditionNotAllowed(
+            gettext("%(format)s images cannot be made on this server; ask for WEBP or JPEG.") % {"format": image_format}
+        )
     if spec not in settings.IMAGE_RENDITION_SPECS:
         allowed = ", ".join(settings.IMAGE_RENDITION_SPECS)
-        raise RenditionNotAllowed(f"Rendition spec {spec[:40]!r} is not allowed; use one of: {allowed}.")
+        raise RenditionNotAllowed(
+            gettext("Rendition spec %(spec)s is not allowed; use one of: %(allowed)s.")
+            % {"spec": repr(spec[:40]), "allowed": allowed}
+        )
     return "|".join(part for part in (spec, FORMAT_FILTERS[image_format]) if part)
 
 
@@ -71,12 +79,33 @@ def rendition(image: AbstractImage, spec: str, image_format: str, budget: Rendit
 def srcset(
     image: AbstractImage, widths: list[int], image_format: str, budget: RenditionBudget
 ) -> list[AbstractRendition]:
+    """The renditions of a srcset, narrowest first, each of a different width: a srcset whose descriptors repeat
+    is invalid HTML, and browsers drop it whole."""
     refused = [width for width in widths if width not in settings.IMAGE_SRCSET_WIDTHS]
     if refused or not widths:
         allowed = ", ".join(str(width) for width in settings.IMAGE_SRCSET_WIDTHS)
-        raise RenditionNotAllowed(f"Widths {(refused or widths)[:10]} are not allowed; use some of: {allowed}.")
-    specs = [filter_spec(f"width-{width}", image_format) for width in sorted(set(widths))]
-    return renditions(image, specs, budget)
+        raise RenditionNotAllowed(
+            gettext("Widths %(widths)s are not allowed; use some of: %(allowed)s.")
+            % {"widths": (refused or widths)[:10], "allowed": allowed}
+        )
+    specs = [filter_spec(f"width-{width}", image_format) for width in distinct_widths(widths, image.width)]
+    return distinct_descriptors(renditions(image, specs, budget))
+
+
+def distinct_widths(widths: list[int], original: int) -> list[int]:
+    """The widths worth making, in order: Wagtail never enlarges, so every width from the original's up gives the
+    original's width, and only the narrowest of them is made."""
+    wanted = sorted(set(widths))
+    narrower = [width for width in wanted if width < original]
+    return narrower + [width for width in wanted if width >= original][:1]
+
+
+def distinct_descriptors(made: list[AbstractRendition]) -> list[AbstractRendition]:
+    """The first rendition of each width: whatever the specs gave, no `w` descriptor is repeated."""
+    by_width: dict[int, AbstractRendition] = {}
+    for item in made:
+        by_width.setdefault(item.width, item)
+    return list(by_width.values())
 
 
 def renditions(image: AbstractImage, specs: list[str], budget: RenditionBudget) -> list[AbstractRendition]:

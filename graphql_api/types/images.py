@@ -1,12 +1,16 @@
 """Images and their renditions; specs and widths come from allow-lists (campaign.assets.renditions), and a request may
 create only GRAPHQL_MAX_NEW_RENDITIONS_PER_REQUEST new renditions (fields beyond answer null with RENDITION_LIMIT).
 An image in a restricted collection is private: its field answers null (campaign.assets.images.PublicAssets).
-Alt text is served in the reader's language when translated, else in French, saying so (campaign.assets.alt_text)."""
+Alt text is served in the reader's language when translated, else in French, saying so (campaign.assets.alt_text).
+A refused spec or width is the error of its own field (null, INVALID_INPUT in the reader's language): the image's
+other fields are still served."""
 
 from enum import Enum
 
 import strawberry
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from campaign.assets.alt_text import translated_alt_texts
@@ -57,6 +61,8 @@ class Image:
     image: strawberry.Private[object]
     alt_text: strawberry.Private[str]
     alt_language: strawberry.Private[str]
+    # The reader's language, which the fields' errors are written in.
+    language: strawberry.Private[str]
 
     @strawberry.field(description="The image's id.")
     def id(self) -> strawberry.ID:
@@ -104,12 +110,13 @@ class Image:
     def rendition(
         self, info: strawberry.Info, spec: str, format: ImageFormat | None = ImageFormat.ORIGINAL
     ) -> Rendition | None:
-        try:
-            return as_rendition(make_rendition(self.image, spec, format.value, rendition_budget(info)))
-        except RenditionNotAllowed as error:
-            raise ApiError(str(error), "INVALID_INPUT") from None
-        except RenditionBudgetSpent:
-            raise rendition_limit_error() from None
+        with translation.override(self.language):
+            try:
+                return as_rendition(make_rendition(self.image, spec, format.value, rendition_budget(info)))
+            except RenditionNotAllowed as error:
+                raise ApiError(str(error), "INVALID_INPUT") from None
+            except RenditionBudgetSpent:
+                raise rendition_limit_error() from None
 
     @strawberry.field(
         description="A srcset attribute value for these widths (320, 480, 640, 800, 1024, 1200, 1600 allowed). "
@@ -120,12 +127,13 @@ class Image:
     def srcset(
         self, info: strawberry.Info, widths: list[int], format: ImageFormat | None = ImageFormat.ORIGINAL
     ) -> str | None:
-        try:
-            renditions = make_srcset(self.image, widths, format.value, rendition_budget(info))
-        except RenditionNotAllowed as error:
-            raise ApiError(str(error), "INVALID_INPUT") from None
-        except RenditionBudgetSpent:
-            raise rendition_limit_error() from None
+        with translation.override(self.language):
+            try:
+                renditions = make_srcset(self.image, widths, format.value, rendition_budget(info))
+            except RenditionNotAllowed as error:
+                raise ApiError(str(error), "INVALID_INPUT") from None
+            except RenditionBudgetSpent:
+                raise rendition_limit_error() from None
         return ", ".join(f"{absolute_url(r.url)} {r.width}w" for r in renditions)
 
 
@@ -141,10 +149,10 @@ def image_node(info: strawberry.Info, image, alt: str = "", *, locale: Locale | 
     language = locale.language_code if locale else settings.LANGUAGE_CODE
     translated = alt_texts(info, locale).get(image.pk) if language != settings.LANGUAGE_CODE else None
     if translated:
-        return Image(image=image, alt_text=translated, alt_language=language)
+        return Image(image=image, alt_text=translated, alt_language=language, language=language)
     if image.description:
-        return Image(image=image, alt_text=image.description, alt_language=settings.LANGUAGE_CODE)
-    return Image(image=image, alt_text=alt, alt_language=language)
+        return Image(image=image, alt_text=image.description, alt_language=settings.LANGUAGE_CODE, language=language)
+    return Image(image=image, alt_text=alt, alt_language=language, language=language)
 
 
 def alt_texts(info: strawberry.Info, locale: Locale) -> dict[int, str]:
@@ -164,9 +172,8 @@ def rendition_budget(info: strawberry.Info) -> RenditionBudget:
 
 def rendition_limit_error() -> ApiError:
     """The field answers null; what was made is kept, so asking again makes progress until nothing is missing."""
-    limit = settings.GRAPHQL_MAX_NEW_RENDITIONS_PER_REQUEST
-    return ApiError(
-        f"This image size is not made yet, and this request has made its share of new ones (at most {limit}); "
-        "try again in a moment.",
-        "RENDITION_LIMIT",
+    message = gettext(
+        "This image size is not made yet, and this request has made its share of new ones (at most %(limit)s); "
+        "try again in a moment."
     )
+    return ApiError(message % {"limit": settings.GRAPHQL_MAX_NEW_RENDITIONS_PER_REQUEST}, "RENDITION_LIMIT")

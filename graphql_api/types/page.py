@@ -103,8 +103,8 @@ class PageNode:
             title=content.seo_title or content.title,
             description=content.search_description,
             canonical_url=self.served.canonical_url,
-            image=image_node(info, self.share_image(info), locale=self.served.page.locale),
             served=self.served,
+            share_image=lambda: image_node(info, self.share_image(info), locale=self.served.page.locale),
         )
 
     def share_image(self, info: strawberry.Info):

@@ -1,5 +1,6 @@
 """What search engines need: a page's SEO fields, the sitemap with hreflang alternates, old addresses' redirects."""
 
+from collections.abc import Callable
 from datetime import datetime
 
 import strawberry
@@ -20,11 +21,16 @@ class Seo:
     canonical_url: str = strawberry.field(
         description="Absolute URL of this page on the frontend; for a fallback, the French original's."
     )
-    image: Image | None = strawberry.field(
+    served: strawberry.Private[ServedPage]
+    share_image: strawberry.Private[Callable[[], Image | None]]
+
+    @strawberry.field(
         description="The image for link previews: the page's share image, else a story's cover, else the site's "
         "default share image for the language."
     )
-    served: strawberry.Private[ServedPage]
+    def image(self) -> Image | None:
+        """Found only when asked: the default image takes a query of the site settings."""
+        return self.share_image()
 
     @strawberry.field(
         description="hreflang links: the versions written in their own language (this one included), and "

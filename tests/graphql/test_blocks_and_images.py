@@ -144,3 +144,52 @@ def test_specs_and_widths_outside_the_allow_list_are_invalid_input(graphql, stor
     body = story_image(graphql, story_path, spec=spec, format="ORIGINAL", widths=widths)
     assert body["errors"][0]["extensions"]["code"] == "INVALID_INPUT"
     assert "Traceback" not in str(body)
+
+
+def test_a_srcset_never_repeats_a_width_even_above_the_original(graphql, story_path):
+    """The cover is 1200 pixels wide: 1200 and 1600 both give it at 1200 (Wagtail never enlarges), once."""
+    body = story_image(graphql, story_path, spec="fill-400x225", format="WEBP", widths=[1600, 640, 1200, 1024])
+    srcset = body["data"]["page"]["coverImage"]["srcset"]
+    descriptors = [candidate.rsplit(" ", 1)[1] for candidate in srcset.split(", ")]
+    assert descriptors == ["640w", "1024w", "1200w"]
+
+
+def spanish_story_path(story_path: str) -> str:
+    return story_path.replace("/en/", "/es/", 1).replace(
+        section(CityStoryIndexPage, "en").slug, section(CityStoryIndexPage, "es").slug, 1
+    )
+
+
+def refusal(refused: str, spec: str, settings) -> str:
+    """The message a refused field gives, as the active language's catalogue has it."""
+    from django.utils.translation import gettext
+
+    if refused == "srcset":
+        allowed = ", ".join(str(width) for width in settings.IMAGE_SRCSET_WIDTHS)
+        return gettext("Widths %(widths)s are not allowed; use some of: %(allowed)s.") % {
+            "widths": [321],
+            "allowed": allowed,
+        }
+    return gettext("Rendition spec %(spec)s is not allowed; use one of: %(allowed)s.") % {
+        "spec": repr(spec),
+        "allowed": ", ".join(settings.IMAGE_RENDITION_SPECS),
+    }
+
+
+@pytest.mark.parametrize(
+    ("spec", "widths", "refused", "served"),
+    [("fill-400x225", [640, 321], "srcset", "rendition"), ("fill-9999x9999", [640], "rendition", "srcset")],
+)
+def test_a_refused_spec_or_width_fails_its_field_only_in_the_readers_language(
+    graphql, settings, story_path, spec, widths, refused, served
+):
+    from django.utils import translation
+
+    body = story_image(graphql, spanish_story_path(story_path), spec=spec, format="WEBP", widths=widths)
+    cover = body["data"]["page"]["coverImage"]
+    assert cover[refused] is None
+    assert (cover["width"], cover["height"]) == (1200, 675) and cover[served], "the image's other fields are served"
+    [error] = body["errors"]
+    assert error["path"] == ["page", "coverImage", refused] and error["extensions"]["code"] == "INVALID_INPUT"
+    with translation.override("es"):
+        assert error["message"] == refusal(refused, spec, settings)

@@ -77,3 +77,18 @@ def test_an_unexpected_exception_is_masked_and_coded(client, monkeypatch):
     body = response.content.decode()
     assert "hunter2" not in body and "Traceback" not in body
     assert codes(response) == ["INTERNAL_ERROR"]
+
+
+def test_a_document_seen_before_is_still_measured_with_each_requests_variables(client, settings):
+    """Parsing and validation are memoised per document; the cost, which the variables set, is not."""
+    settings.GRAPHQL_MAX_COST = 50
+    document = "query($limit: Int) { cityStories(limit: $limit) { items { title } } }"
+    small = post(client, json.dumps({"query": document, "variables": {"limit": 2}}))
+    assert "errors" not in small.json()
+    large = post(client, json.dumps({"query": document, "variables": {"limit": 90}}))
+    assert codes(large) == ["QUERY_TOO_COMPLEX"]
+
+
+def test_an_invalid_document_is_refused_every_time_it_is_sent(client):
+    body = json.dumps({"query": "{ locales { code nope } }"})
+    assert codes(post(client, body)) == codes(post(client, body)) == ["GRAPHQL_VALIDATION_FAILED"]

@@ -61,6 +61,14 @@ def test_a_repeated_query_costs_no_sql_even_written_differently(graphql, princip
     assert again["data"]["page"]["title"] and len(queries) == 0
 
 
+def test_a_lifetime_of_zero_switches_the_cache_off(graphql, settings, principle):
+    settings.GRAPHQL_RESPONSE_CACHE_SECONDS = 0
+    graphql(TITLE, path=principle.paths["fr"])
+    with CaptureQueriesContext(connection) as queries:
+        again = title(graphql, principle.paths["fr"])
+    assert again and len(queries) > 0, "every answer is computed"
+
+
 def test_other_variables_are_another_entry(graphql, principle):
     assert title(graphql, principle.paths["fr"]) != title(graphql, principle.paths["es"])
 

@@ -1,0 +1,85 @@
+"""Where a cold GraphQL request spends its time, in process: cProfile over cold requests of one operation of
+tests/graphql/operations (every request a response-cache miss), printing the top entries by cumulative time, then
+by own time.
+
+Run it with `.venv/bin/python -m bench.profile_operation story_list` (also `story`, `home_page`, any other operation
+bench/load_test.py knows, or `--floor` for its floor view); DATABASE_URL for PostgreSQL, as bench/settings.py reads
+it. The content is loaded as for the other benches when the database is empty.
+"""
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+
+import django
+
+os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from bench.load_test import FLOORS, READS, floor_path, graphql_path  # noqa: E402
+from campaign.models import HomePage  # noqa: E402
+from campaign.publishing.generations import forget_all  # noqa: E402
+
+
+def prepare_content() -> None:
+    call_command("migrate", verbosity=0)
+    if not HomePage.objects.exists():
+        call_command("load_campaign_content", stdout=io.StringIO())
+
+
+def cold_request(client: Client, path: str) -> None:
+    forget_all()
+    response = client.get(path)
+    if response.status_code != 200 or b'"errors"' in response.content:
+        raise SystemExit(f"{path} answered {response.status_code}: {response.content[:300]!r}")
+
+
+def queries_of(client: Client, path: str) -> int:
+    """Counted as they run: Django empties its query log when a request starts."""
+    statements = []
+
+    def count(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        cold_request(client, path)
+    return len(statements)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("operation", choices=sorted(READS))
+    parser.add_argument("--floor", action="store_true", help="profile the operation's floor view instead")
+    parser.add_argument("--requests", type=int, default=50, help="cold requests profiled")
+    parser.add_argument("--top", type=int, default=30, help="entries printed")
+    options = parser.parse_args()
+    if options.floor and options.operation not in FLOORS:
+        raise SystemExit(f"{options.operation} has no floor view; floors: {', '.join(FLOORS)}")
+    prepare_content()
+    path = floor_path(options.operation) if options.floor else graphql_path(options.operation)
+    client = Client()
+    cold_request(client, path)  # renditions are made on first use
+    queries = queries_of(client, path)
+    profile = cProfile.Profile()
+    profile.enable()
+    for _ in range(options.requests):
+        cold_request(client, path)
+    profile.disable()
+    stats = pstats.Stats(profile)
+    per_request_ms = stats.total_tt * 1000 / options.requests
+    kind = "floor view" if options.floor else "GraphQL"
+    print(f"{options.operation} ({kind}, {connection.vendor}): {queries} SQL queries, {per_request_ms:.1f} ms")
+    print(f"per cold request under the profiler, over {options.requests} requests.\n")
+    stats.sort_stats("cumulative").print_stats(options.top)
+    stats.sort_stats("tottime").print_stats(options.top)
+
+
+if __name__ == "__main__":
+    main()
