@@ -13,6 +13,10 @@ SAO_PAULO = {"sao-paulo-nouveau-crai-est", "sao-paulo-plan-municipal-politiques-
 BEIRUT = {"beyrouth-clinique-mobile-sante"}
 BUCHAREST = {"bucarest-politique-publique-integration"}
 MECHELEN = {"malines-youth-for-all"}
+IMMIGRANTS = {"boston-acces-juridique-immigres", "boston-bourse-professionnels-immigres"}
+INTEGRATION = {"athenes-strategie-integration-participative", "bucarest-politique-publique-integration"}
+GRENOBLE = {"grenoble-citoyennete-locale"}
+BARCELONA = {"barcelone-citoyennete-locale"}
 
 # (locale, what a visitor types, French slugs of stories it must find)
 CASES = [
@@ -20,7 +24,12 @@ CASES = [
     ("fr", "réfugié", REFUGEES),
     ("fr", "refugies", REFUGEES),
     ("fr", "REFUGIEES", REFUGEES),
+    ("fr", "réfugiées", REFUGEES),
     ("fr", "réfug", REFUGEES),
+    ("fr", "immigrées", IMMIGRANTS),
+    ("fr", "immigres", IMMIGRANTS),
+    ("fr", "integraton", INTEGRATION),
+    ("fr", "Grenobel", GRENOBLE),
     ("fr", "Athènes", ATHENS),
     ("fr", "Athens", ATHENS),
     ("fr", "Atenas", ATHENS),
@@ -29,7 +38,10 @@ CASES = [
     ("fr", "Mechelen", MECHELEN),
     ("en", "refugees", REFUGEES),
     ("en", "refugee", REFUGEES),
+    ("en", "refuge", REFUGEES),
     ("en", "refug", REFUGEES),
+    ("en", "integraton", INTEGRATION),
+    ("en", "Barcelone", BARCELONA),
     ("en", "Athens", ATHENS),
     ("en", "Athènes", ATHENS),
     ("en", "Sao Paulo", SAO_PAULO),
@@ -39,6 +51,7 @@ CASES = [
     ("es", "refugiadas", REFUGEES),
     ("es", "refugiado", REFUGEES),
     ("es", "refugi", REFUGEES),
+    ("es", "refugaidos", REFUGEES),
     ("es", "Atenas", ATHENS),
     ("es", "Athens", ATHENS),
     ("es", "São Paulo", SAO_PAULO),
@@ -49,7 +62,12 @@ CASES = [
 # The SQLite fallback: no stemming nor typo correction, but accents, case, prefixes and places in any language.
 SQLITE_CASES = [
     ("fr", "refugies", REFUGEES),
+    ("fr", "réfugiées", REFUGEES),
     ("fr", "réfug", REFUGEES),
+    ("fr", "immigrées", IMMIGRANTS),
+    ("fr", "immigres", IMMIGRANTS),
+    ("fr", "integraton", INTEGRATION),
+    ("fr", "Grenobel", GRENOBLE),
     ("fr", "Athens", ATHENS),
     ("en", "Athènes", ATHENS),
     ("es", "Sao Paulo", SAO_PAULO),

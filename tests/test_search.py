@@ -73,7 +73,7 @@ def test_drafts_restricted_and_unpublished_pages_never_appear(graphql, editor):
 
 
 def test_the_snippet_is_escaped_text_with_the_words_found_marked(graphql):
-    story("Quokkaville", "Quokkaville <script>alert(1)</script> & its newcomers: welcoming quokkas since 2022.")
+    story("Quokkaville", summary="Quokkaville <script>alert(1)</script> & its newcomers: welcoming quokkas.")
     hit = found(graphql, "quokkaville", "en")["hits"][0]
     assert "<mark>Quokkaville</mark>" in hit["snippet"]
     assert {tag for tag in TAG.findall(hit["snippet"])} == {"<mark>", "</mark>"}
@@ -122,7 +122,7 @@ def test_publishing_writes_wagtails_entry_without_reading_its_whole_index():
     with CaptureQueriesContext(connection) as queries:
         measured.save_revision().publish()
     index_queries = [query["sql"].upper() for query in queries.captured_queries if "INDEXENTRY" in query["sql"].upper()]
-    assert any("INSERT" in sql for sql in index_queries), "the entry is written"
+    assert any(sql.startswith(("INSERT", "UPDATE")) for sql in index_queries), "the entry is written"
     assert not any("AVG(" in sql for sql in index_queries)
 
 

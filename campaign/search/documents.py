@@ -13,6 +13,7 @@ from uuid import UUID
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
+from django.db.models import Value
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -20,7 +21,7 @@ from campaign.catalogue.cities import City
 from campaign.i18n.localization import served_pages
 from campaign.i18n.translation_state import source_locale_q
 from campaign.pages.stories import CityStoryPage
-from campaign.search.languages import MAX_WORD_LENGTH, MIN_WORD_LENGTH, config_of
+from campaign.search.languages import MAX_WORD_LENGTH, MIN_WORD_LENGTH, config_of, stemmable
 from campaign.search.models import SearchDocument, SearchWord
 from campaign.search.places import place_names
 from campaign.text.plain import visible, word_key
@@ -94,14 +95,19 @@ def write(documents: list[SearchDocument]) -> None:
     )
     if connection.vendor != "postgresql":
         return
-    ids = [document.page_id for document in documents]
-    for config in {document.config for document in documents}:
-        SearchDocument.objects.filter(page_id__in=ids, config=config).update(
-            vector=SearchVector("title", weight="A", config=config)
-            + SearchVector("places", weight="B", config=config)
-            + SearchVector("body", weight="C", config=config)
-        )
+    for document in documents:
+        SearchDocument.objects.filter(pk=document.page_id).update(vector=vector_of(document))
     SearchWord.objects.bulk_create(words_of(documents), ignore_conflicts=True)
+
+
+def vector_of(document: SearchDocument) -> SearchVector:
+    """The title, places and body, weighted in this order, stemmed in the document's language."""
+    parts = [(document.title, "A"), (document.places, "B"), (document.body, "C")]
+    title, places, body = (
+        SearchVector(Value(stemmable(text, document.language)), weight=weight, config=document.config)
+        for text, weight in parts
+    )
+    return title + places + body
 
 
 def words_of(documents: list[SearchDocument]) -> list[SearchWord]:

@@ -21,7 +21,7 @@ from django.db.models import F, Q, QuerySet, Value
 from django.db.models.functions import StrIndex
 from wagtail.models import Locale
 
-from campaign.search.languages import MIN_WORD_LENGTH, config_of
+from campaign.search.languages import MIN_WORD_LENGTH, config_of, stemmable
 from campaign.text.plain import word_key
 
 # The last word typed is a prefix once it is this long: "mi" would match half the site.
@@ -68,14 +68,18 @@ def search(words: list[str], candidates: QuerySet, locale: Locale, limit: int, o
 def visitor_query(keys: list[str], languages: list[str]) -> SearchQuery:
     """All the words (folded: no operator of to_tsquery's syntax in them), the last one also as a prefix, parsed in
     each language a document of the locale can be in (its own, French for the pages serving their source)."""
-    last = keys[-1]
-    terms = [*keys[:-1], f"{last}:*" if len(last) >= MIN_PREFIX_LENGTH else last]
-    text = " & ".join(terms)
-    queries = [SearchQuery(text, search_type="raw", config=config_of(language)) for language in languages]
+    queries = [
+        SearchQuery(tsquery(keys, language), search_type="raw", config=config_of(language)) for language in languages
+    ]
     query = queries[0]
     for other in queries[1:]:
         query = query | other
     return query
+
+
+def tsquery(keys: list[str], language: str) -> str:
+    *whole, last = stemmable(" ".join(keys), language).split()
+    return " & ".join([*whole, f"{last}:*" if len(last) >= MIN_PREFIX_LENGTH else last])
 
 
 def full_text(keys: list[str], candidates: QuerySet, languages: list[str], limit: int, offset: int) -> Found:
