@@ -8,9 +8,9 @@ the default weight 1.0 (that of a title of average length) until a full refresh,
 still makes. The admin's ranking barely moves; publishing no longer reads the whole index.
 """
 
+from functools import cache
+
 from modelsearch.backends import database
-from modelsearch.backends.database.postgres import postgres
-from modelsearch.backends.database.sqlite import sqlite
 
 
 class EntryOnlyUpdates:
@@ -19,20 +19,18 @@ class EntryOnlyUpdates:
             super()._refresh_title_norms(full=True)
 
 
-class PostgresIndex(EntryOnlyUpdates, postgres.PostgresIndex):
-    pass
-
-
-class SQLiteIndex(EntryOnlyUpdates, sqlite.SQLiteIndex):
-    pass
-
-
-INDEXES = {postgres.PostgresIndex: PostgresIndex, sqlite.SQLiteIndex: SQLiteIndex}
+@cache
+def entry_only(index_class: type) -> type:
+    """The database's index class (PostgreSQL's or SQLite's: each module can only be imported on its database)
+    with entry-only updates."""
+    if not hasattr(index_class, "_refresh_title_norms"):
+        return index_class
+    return type(index_class.__name__, (EntryOnlyUpdates, index_class), {})
 
 
 def SearchBackend(params):
     """The name Wagtail looks up in a backend module: modelsearch's database backend for the database, with its
     index updated entry by entry."""
     backend = database.SearchBackend(params)
-    backend.index_class = INDEXES.get(backend.index_class, backend.index_class)
+    backend.index_class = entry_only(backend.index_class)
     return backend
