@@ -123,8 +123,9 @@ def run(keys: list[str], candidates: QuerySet, languages: list[str], limit: int,
 
 def corrections(keys: list[str], languages: list[str]) -> list[str]:
     """Each word no document of these languages holds, replaced by the most similar word one holds (pg_trgm's
-    similarity, above its threshold, through the trigram index); the last word is kept when it begins a known
-    word."""
+    similarity above its threshold, found through the trigram index of the words table). Only asked when nothing
+    matched: a last word that begins a known word has matched already. A words table rather than the titles: a typo
+    is as likely in a word of the body, and the table is small (one row per distinct word and language)."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT word FROM campaign_searchword WHERE language = ANY(%s) AND word = ANY(%s)", [languages, keys]
