@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 # as the release step does, so that no visitor's first submission waits for it.
 GAZETTEER := .cache/gazetteer.sqlite3
 
-.PHONY: demo test install messages lint check lock serve bench bench-endorse bench-load bench-content bench-attack screenshots bench-renditions
+.PHONY: demo test install messages lint check lock serve bench bench-endorse bench-load bench-content bench-attack screenshots bench-renditions bench-search
 
 $(INSTALLED): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,6 +59,11 @@ bench: messages
 # Endorsement submissions per second through endorseCharter (set DATABASE_URL to measure on PostgreSQL).
 bench-endorse: messages
 	$(BIN)/python -m bench.endorse_bench
+
+# Recall per language and latency of the visitors' search on PostgreSQL (DATABASE_URL's server, in its own database
+# lampedusa_search_bench).
+bench-search: messages
+	$(BIN)/python -m bench.search_recall
 
 # A cold story list (AVIF and WEBP srcsets of 20 covers, the story_list operation) with renditions made beforehand by
 # the worker, beside the in-request path.

@@ -13,8 +13,10 @@ class CampaignConfig(AppConfig):
         from campaign.publishing import launch  # noqa: F401 (registers the launch check)
         from campaign.publishing.generation_signals import connect
         from campaign.publishing.revalidation import events as revalidation
+        from campaign.search import signals as search
 
         connect()
         translation_state.connect()
         revalidation.connect()
         pregeneration.connect()
+        search.connect()

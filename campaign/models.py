@@ -18,6 +18,7 @@ from campaign.pages.timeline import MilestonePage, TimelinePage
 from campaign.publishing.names_to_confirm import NameToConfirm
 from campaign.publishing.preview import PagePreview
 from campaign.publishing.revalidation.notifications import FrontendNotification
+from campaign.search.models import SearchDocument, SearchWord
 
 __all__ = [
     "ActionPriority",
@@ -45,6 +46,8 @@ __all__ = [
     "PrinciplePage",
     "PublishedTranslation",
     "Region",
+    "SearchDocument",
+    "SearchWord",
     "SiteSettings",
     "StandardPage",
     "Theme",

@@ -30,6 +30,7 @@ from campaign.i18n.translation_state import (
 )
 from campaign.pages.base import frontend_path
 from campaign.pages.timeline import MilestonePage
+from campaign.search import query as search_query
 from campaign.text.plain import search_words
 
 
@@ -292,25 +293,13 @@ def translations_of(served: list[ServedPage]) -> dict:
     return found
 
 
-def search_pages(text: str, locale: Locale) -> list[int]:
-    """Ids of the visible pages of `locale`'s tree matching `text`, best first: translations match in the locale's
-    language, fallbacks in French (a translation started but not published is searched in its French source, as
-    its visitors read it). The search backend ranks; visibility is applied to its results afterwards."""
-    words = search_words(text)
-    if not words:
-        return []
-    pages = Page.objects.filter(locale=locale, live=True, depth__gte=3)
-    started = dict(pages.filter(started_q()).values_list("translation_key", "pk"))
-    own = pages.exclude(pk__in=started.values()).search(words).annotate_score("score")
-    ranked = [page.pk for page in own]
-    if started:  # two rankings merged by score
-        french = get_locale(settings.LANGUAGE_CODE)
-        sources = Page.objects.filter(locale=french, live=True, translation_key__in=started).search(words)
-        scored = [(page.score or 0, page.pk) for page in own]
-        scored += [(page.score or 0, started[page.translation_key]) for page in sources.annotate_score("score")]
-        ranked = [pk for _, pk in sorted(scored, key=lambda item: -item[0])]
-    visible = set(visible_pages().filter(pk__in=ranked).values_list("pk", flat=True))
-    return [pk for pk in ranked if pk in visible]
+def search_pages(text: str, locale: Locale, limit: int, offset: int) -> "search_query.Found":
+    """The visible pages of `locale`'s tree matching `text`, best first, `limit` of them from `offset`, with their
+    total: translations match in the locale's language, pages serving their French source (aliases, translations
+    started but never published) in French, as their visitors read them (campaign.search)."""
+    words = search_words(text).split()
+    candidates = visible_pages().filter(locale=locale, depth__gte=3)
+    return search_query.search(words, candidates, locale, limit, offset)
 
 
 def as_read(pages, fields: tuple[str, ...]) -> list[dict]:

@@ -18,6 +18,7 @@ from campaign.loader.report import coverage_table, outcome_table
 from campaign.loader.share_cards import give_translated_share_cards
 from campaign.loader.translations import TranslationImporter, loaded_objects
 from campaign.loader.writer import ContentWriter, point_site_at
+from campaign.search import documents as search_documents
 
 
 class Command(BaseCommand):
@@ -34,11 +35,12 @@ class Command(BaseCommand):
         except ContentError as error:
             raise CommandError(f"Invalid content, nothing was written. {error}") from error
         try:
-            with transaction.atomic():
+            with transaction.atomic(), search_documents.deferred():
                 writer = self.write(plan, force=force)
                 importer = self.import_translations(force=force)
                 give_translated_share_cards(writer)
                 load_names_to_confirm()
+            search_documents.build_if_missing()
         except ContentError as error:
             raise CommandError(f"Invalid content, nothing was written. {error}") from error
         tally = writer.tally + importer.tally
