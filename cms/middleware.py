@@ -52,9 +52,9 @@ class SessionMiddleware(sessions.SessionMiddleware):
 
 
 class CsrfViewMiddleware(csrf.CsrfViewMiddleware):
-    """A public view is exempt from the CSRF check (it has no session to protect: graphql_api.views'
-    origin_allowed guards its uploads), and its answer does not replace a malformed CSRF cookie the browser sent:
-    the admin's next page does."""
+    """A public answer does not replace a malformed CSRF cookie the browser sent (the admin's next page does). The
+    check itself is Django's: the API is csrf_exempt, having no session to protect (graphql_api.views'
+    origin_allowed guards its uploads)."""
 
     def process_view(self, request, callback, callback_args, callback_kwargs):
         if public_answer(callback):
