@@ -34,6 +34,17 @@ $(AXE):
 	if command -v npm >/dev/null; then npm install --prefix .cache/axe --no-save --no-audit --no-fund axe-core@$(AXE_VERSION); \
 	else echo "npm not found: the browser tests' accessibility checks need axe-core"; fi
 
+# graphql-http, the GraphQL-over-HTTP specification's audit suite (with the graphql package it requires), which
+# tests/graphql/test_graphql_over_http_audit.py runs with Node.js against a live server. From the npm registry when
+# npm is installed; without it that test is skipped, unless LAMPEDUSA_REQUIRE_BROWSER is set.
+GRAPHQL_HTTP := .cache/graphql-http/node_modules/graphql-http/package.json
+GRAPHQL_HTTP_VERSION := 1.23.1
+GRAPHQL_JS_VERSION := 16.15.0
+
+$(GRAPHQL_HTTP):
+	if command -v npm >/dev/null; then npm install --prefix .cache/graphql-http --no-save --no-audit --no-fund graphql-http@$(GRAPHQL_HTTP_VERSION) graphql@$(GRAPHQL_JS_VERSION); \
+	else echo "npm not found: the GraphQL-over-HTTP audit needs graphql-http"; fi
+
 # The rendition worker (Procfile's `worker`) runs beside the server and stops with it; were it not running, the
 # API would make the renditions in the visitors' requests, only slower.
 demo: messages $(GAZETTEER)
@@ -47,7 +58,7 @@ demo: messages $(GAZETTEER)
 serve: messages
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: messages $(GAZETTEER) $(AXE)
+test: messages $(GAZETTEER) $(AXE) $(GRAPHQL_HTTP)
 	$(BIN)/pytest
 
 # Every frontend operation under gunicorn with production settings, PostgreSQL and Redis (DATABASE_URL, REDIS_URL;
