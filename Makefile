@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 # as the release step does, so that no visitor's first submission waits for it.
 GAZETTEER := .cache/gazetteer.sqlite3
 
-.PHONY: demo test install messages lint check lock serve bench bench-endorse bench-load bench-content bench-attack screenshots bench-renditions bench-search
+.PHONY: demo test install messages lint check lock serve bench bench-endorse bench-load bench-content bench-attack screenshots bench-renditions bench-search bench-growth
 
 $(INSTALLED): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -80,6 +80,11 @@ bench-search: messages
 # the worker, beside the in-request path.
 bench-renditions: messages
 	$(BIN)/python -m bench.renditions_bench
+
+# Cold latency and SQL queries of each frontend operation at 57, 500 and 2,000 stories (20,000 endorsements at the
+# largest), in a database of its own on the PostgreSQL server DATABASE_URL names, created and dropped by the bench.
+bench-growth: messages
+	$(BIN)/python -m bench.growth_bench
 
 # gunicorn + PostgreSQL + Redis over the loopback with wrk: cold, warm, API v2, a static floor, a 60 s mixed load.
 bench-load: messages

@@ -23,6 +23,7 @@ from campaign.text.dates import listing_date
 from campaign.text.plain import folded
 
 DIMENSIONS = STORY_DIMENSIONS
+NUMERIC_DIMENSIONS = ("principles", "action_priorities", "years")  # their facet values are numbers
 ORDERS = ("NEWEST", "OLDEST", "TITLE")
 # Where a story without a listing date or a publication sorts: before every dated one.
 UNDATED = date.min

@@ -256,18 +256,30 @@ def in_locale(pages: list[Page], locale: Locale, model: type[Page] = Page) -> li
     return serve(found[key] for key in keys if key in found)
 
 
-def sitemap(locale: Locale) -> list[tuple[ServedPage, list[ServedPage]]]:
-    """Every visible page of `locale`'s tree written in its language, with its other-language versions, from one
-    query. Fallbacks are left out: their canonical URL is the French original, which the French sitemap lists."""
-    served = serve(visible_pages().filter(depth__gte=2).order_by("path"))
-    by_key: dict = {}
-    for item in served:
-        by_key.setdefault(item.page.translation_key, []).append(item)
-    return [
-        (item, [other for other in by_key[item.page.translation_key] if other.page.pk != item.page.pk])
-        for item in served
-        if item.page.locale_id == locale.pk and not item.is_fallback
-    ]
+# Entries per sitemap page: a page of the API's sitemap is one sitemap file of the frontend's index, far under the
+# 50,000 URLs a sitemap file may list, and small enough for one request to answer in constant time.
+SITEMAP_PAGE_SIZE = 500
+
+
+def sitemap_pages(locale: Locale):
+    """The visible pages of `locale`'s tree written in its language, in tree order. Fallbacks are left out: their
+    canonical URL is the French original, which the French sitemap lists."""
+    own = visible_pages().filter(depth__gte=2, locale=locale)
+    return own.exclude(alias_of__isnull=False).exclude(started_q()).order_by("path")
+
+
+def sitemap_page_count(locale: Locale) -> int:
+    """How many sitemap pages `locale` has (at least one, empty for a site without pages): one COUNT query."""
+    return max(1, -(-sitemap_pages(locale).count() // SITEMAP_PAGE_SIZE))
+
+
+def sitemap(locale: Locale, page: int = 1) -> list[tuple[ServedPage, list[ServedPage]]]:
+    """Page `page` (from 1) of `locale`'s sitemap: at most SITEMAP_PAGE_SIZE pages with their other-language
+    versions, from the same few queries whatever the size of the site; a page past the last one is empty."""
+    start = (page - 1) * SITEMAP_PAGE_SIZE
+    served = serve(sitemap_pages(locale)[start : start + SITEMAP_PAGE_SIZE])
+    others = translations_of(served)
+    return [(item, others[item.page.translation_key]) for item in served]
 
 
 def hreflang_alternates(served: ServedPage, others: list[ServedPage]) -> list[tuple[str, ServedPage]]:

@@ -2,6 +2,7 @@
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from enum import Enum
 
 import strawberry
 from wagtail.models import Locale
@@ -13,15 +14,46 @@ from . import taxonomy
 from .taxonomy import Term, country
 
 
+@strawberry.enum(description="How facet values are listed.")
+class FacetOrder(Enum):
+    COUNT = strawberry.enum_value("COUNT", description="The most frequent first, ties by value.")
+    CHARTER = strawberry.enum_value(
+        "CHARTER",
+        description="As the site orders the dimension: principles and priorities by number, years from the "
+        "oldest, scopes from local to global, regions, themes and engagement types as their terms are listed, "
+        "countries by name.",
+    )
+
+
 @strawberry.type(description="A facet value with its label in the requested locale and its count.")
 class FacetValue:
     value: str
     label: str
     count: int = strawberry.field(description="Stories it would give, under the other active filters.")
+    number: int | None = strawberry.field(
+        default=None,
+        description="The value as a number for the numeric dimensions (principles, action priorities, years); "
+        "null for the others, whose values are codes.",
+    )
 
 
-def facet_values(counter: Counter, label: Callable) -> list[FacetValue]:
-    return [FacetValue(value=str(value), label=label(value), count=count) for value, count in by_count(counter)]
+def facet_values(counter: Counter, label: Callable, order: Callable | None = None) -> list[FacetValue]:
+    """By count (by_count), or by `order`, a sort key of a value."""
+    items = by_count(counter) if order is None else sorted(counter.items(), key=lambda item: order(item[0]))
+    return [
+        FacetValue(value=str(value), label=label(value), count=count, number=value if isinstance(value, int) else None)
+        for value, count in items
+    ]
+
+
+def by_number(value: int) -> tuple:
+    return (value,)
+
+
+def by_position(listed: list) -> Callable:
+    """The sort key of a value's position in `listed`; values it lacks (a term since deleted) last, by value."""
+    positions = {value: index for index, value in enumerate(listed)}
+    return lambda value: (positions.get(value, len(positions)), str(value))
 
 
 def term_label(terms: Mapping[str, Term]) -> Callable[[str], str]:

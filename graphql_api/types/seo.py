@@ -5,10 +5,12 @@ from datetime import datetime
 
 import strawberry
 
-from campaign.i18n.localization import ServedPage, sitemap
+from campaign.i18n import localization
+from campaign.i18n.localization import SITEMAP_PAGE_SIZE, ServedPage, sitemap, sitemap_page_count
 from campaign.publishing.redirects import find_redirect
 
 from ..cost import sized
+from ..errors import ApiError
 from .images import Image
 from .locales import requested_locale
 from .translations import PageTranslation, alternates_of, other_versions
@@ -48,21 +50,43 @@ class SitemapEntry:
     alternates: list[PageTranslation] = strawberry.field(directives=sized(5))
 
 
+@strawberry.type(description="How a locale's sitemap is split: one sitemap file per page of `sitemap`.")
+class SitemapIndex:
+    page_count: int = strawberry.field(description="Pages of `sitemap(locale, page)`, numbered from 1 (at least 1).")
+    page_size: int = strawberry.field(description="Entries per page at most.")
+
+
+def checked_page(page: int | None) -> int:
+    if page is None:
+        return 1
+    if page < 1:
+        raise ApiError("page must be 1 or more.", "INVALID_INPUT")
+    return page
+
+
 @strawberry.type
 class SitemapQuery:
     @strawberry.field(
-        description="Every live page of a locale with its alternates, for sitemap.xml and hreflang.",
-        directives=sized(300),
+        description=f"One page of a locale's sitemap: at most {SITEMAP_PAGE_SIZE} live pages written in its language "
+        "with their alternates, in tree order, for sitemap.xml and hreflang. `page` counts from 1 (null: the first); "
+        "`sitemapIndex` says how many there are; a page past the last is empty, below 1 answers INVALID_INPUT. A site "
+        f"under {SITEMAP_PAGE_SIZE} pages per language has them all on the first, as before pages existed.",
+        directives=sized(SITEMAP_PAGE_SIZE),
     )
-    def sitemap(self, locale: str | None = None) -> list[SitemapEntry]:
+    def sitemap(self, locale: str | None = None, page: int | None = None) -> list[SitemapEntry]:
         return [
             SitemapEntry(
                 url=served.url,
                 last_modified=served.content.last_published_at,
                 alternates=alternates_of(served, others),
             )
-            for served, others in sitemap(requested_locale(locale))
+            for served, others in sitemap(requested_locale(locale), checked_page(page))
         ]
+
+    @strawberry.field(description="How many pages `sitemap` has for a locale: the frontend's sitemap index.")
+    def sitemap_index(self, locale: str | None = None) -> SitemapIndex:
+        page_count = sitemap_page_count(requested_locale(locale))
+        return SitemapIndex(page_count=page_count, page_size=localization.SITEMAP_PAGE_SIZE)
 
 
 @strawberry.type(description="Where an old address now leads.")

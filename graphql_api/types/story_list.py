@@ -1,5 +1,6 @@
 """cityStories: the filterable, faceted story list (campaign.catalogue.story_catalogue does the work)."""
 
+from collections.abc import Callable
 from enum import Enum
 from functools import partial
 
@@ -8,13 +9,15 @@ from wagtail.models import Locale
 
 from campaign import models
 from campaign.catalogue.filters import story_filter_values
-from campaign.catalogue.story_catalogue import DIMENSIONS, StoryCatalogue, StoryQuery
+from campaign.catalogue.story_catalogue import DIMENSIONS, NUMERIC_DIMENSIONS, StoryCatalogue, StoryQuery
 from campaign.i18n.localization import served_pages
+from campaign.pages.stories import Scope
+from campaign.text.plain import folded
 
 from ..cost import sized, sliced
 from ..pagination import page_window
 from . import taxonomy
-from .facets import FacetValue, checked, country_label, facet_values, term_label
+from .facets import FacetOrder, FacetValue, by_number, by_position, checked, country_label, facet_values, term_label
 from .locales import requested_locale
 from .page import with_cover_renditions
 from .stories import CityStoryPage, action_priorities, story_catalogue
@@ -64,12 +67,19 @@ class CityStoryList:
     query: strawberry.Private[StoryQuery]
     locale: strawberry.Private[Locale]
 
-    @strawberry.field(description="Counts per filter value, each under the other active filters.")
-    def facets(self, info: strawberry.Info) -> CityStoryFacets:
+    @strawberry.field(
+        description="Counts per filter value, each under the other active filters; `order` COUNT (null: the "
+        "default) lists the most frequent first, CHARTER as the site orders each dimension."
+    )
+    def facets(self, info: strawberry.Info, order: FacetOrder | None = FacetOrder.COUNT) -> CityStoryFacets:
         counts = self.catalogue.facets(self.query)
         labels = facet_labels(info, self.locale)
+        orders = charter_orders(info, self.locale) if order is FacetOrder.CHARTER else {}
         return CityStoryFacets(
-            **{dimension: facet_values(counts[dimension], labels[dimension]) for dimension in counts}
+            **{
+                dimension: facet_values(counts[dimension], labels[dimension], orders.get(dimension))
+                for dimension in counts
+            }
         )
 
 
@@ -86,6 +96,22 @@ def facet_labels(info: strawberry.Info, locale: Locale) -> dict:
         "principles": lambda n: principles[n].content.title if n in principles else str(n),
         "years": str,
     }
+
+
+def charter_orders(info: strawberry.Info, locale: Locale) -> dict[str, Callable]:
+    """Per dimension, the sort key of the CHARTER order: numbers (principles, priorities, years) ascending, scopes
+    from local to global, regions, themes and engagement types as the site lists their terms, countries by name."""
+    listed = {
+        "scopes": list(Scope.values),
+        "regions": list(taxonomy.regions(info, locale)),
+        "themes": list(taxonomy.themes(info, locale)),
+        "engagement_types": list(taxonomy.engagement_types(info, locale)),
+    }
+    orders: dict[str, Callable] = {dimension: by_number for dimension in NUMERIC_DIMENSIONS}
+    orders.update({dimension: by_position(values) for dimension, values in listed.items()})
+    country_name = country_label(locale)
+    orders["countries"] = lambda code: (folded(country_name(code)), code)
+    return orders
 
 
 def story_query(info: strawberry.Info, locale: Locale, story_filter: CityStoryFilter | None) -> StoryQuery:

@@ -16,6 +16,7 @@ from campaign.loader.locales import ensure_locales, synchronise_trees
 from campaign.loader.names_to_confirm import load_names_to_confirm
 from campaign.loader.report import coverage_table, outcome_table
 from campaign.loader.share_cards import give_translated_share_cards
+from campaign.loader.statistics import analyze
 from campaign.loader.translations import TranslationImporter, loaded_objects
 from campaign.loader.writer import ContentWriter, point_site_at
 from campaign.search import documents as search_documents
@@ -43,6 +44,7 @@ class Command(BaseCommand):
             search_documents.build_if_missing()
         except ContentError as error:
             raise CommandError(f"Invalid content, nothing was written. {error}") from error
+        analyze()
         tally = writer.tally + importer.tally
         for warning in importer.incomplete:
             self.stdout.write(self.style.WARNING(warning))
