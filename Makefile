@@ -61,11 +61,17 @@ serve: messages
 test: messages $(GAZETTEER) $(AXE) $(GRAPHQL_HTTP)
 	$(BIN)/pytest
 
+# The PostgreSQL server the growth bench creates its own database on (the others name theirs the same way).
+BENCH_POSTGRES ?= postgres://postgres@127.0.0.1:5432/postgres
+
 # Every frontend operation under gunicorn with production settings, PostgreSQL and Redis (DATABASE_URL, REDIS_URL;
 # needs wrk): its floor view, GraphQL cold and warm, the story list beside Wagtail's API v2, with the ratios.
 # In process, SQL queries and latency per operation: `$(BIN)/python -m bench.graphql_bench`.
+# Then the growth table and the search recall table per language.
 bench: messages
 	$(BIN)/python -m bench.load_test --mix-seconds 0
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_POSTGRES)} $(BIN)/python -m bench.growth_bench
+	$(BIN)/python -m bench.search_recall
 
 # Endorsement submissions per second through endorseCharter (set DATABASE_URL to measure on PostgreSQL).
 bench-endorse: messages
@@ -84,7 +90,7 @@ bench-renditions: messages
 # Cold latency and SQL queries of each frontend operation at 57, 500 and 2,000 stories (20,000 endorsements at the
 # largest), in a database of its own on the PostgreSQL server DATABASE_URL names, created and dropped by the bench.
 bench-growth: messages
-	$(BIN)/python -m bench.growth_bench
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_POSTGRES)} $(BIN)/python -m bench.growth_bench
 
 # gunicorn + PostgreSQL + Redis over the loopback with wrk: cold, warm, API v2, a static floor, a 60 s mixed load.
 bench-load: messages
