@@ -1,4 +1,4 @@
-"""Django's LocaleMiddleware, SessionMiddleware and CsrfViewMiddleware, except for the views whose answer is the
+"""Django's LocaleMiddleware and SessionMiddleware, except for the views whose answer is the
 same for every visitor (the GraphQL API, marked by graphql_api.views.public_answer).
 
 The admin speaks the language its user chose, else the browser's (Accept-Language, the language cookie), and keeps
@@ -6,13 +6,13 @@ its staff's sessions: its pages answer `Vary: Accept-Language`, `Content-Languag
 `Vary: Cookie`. The API takes its language from its arguments (a field's `locale:`, a page's path) and reads no
 session: one URL (with its body and Accept) is one answer, whoever asks. A CDN must then not split its cache by the
 visitor's language or cookies, nor see a `Set-Cookie` (the session middleware's deletion of a stale session
-cookie, the CSRF middleware's replacement of a malformed CSRF cookie) on an answer it could share; and a
-`Content-Language` echoing the browser would misstate the body, which may hold several locales.
+cookie; the CSRF middleware's replacement of a malformed one is turned off by the view) on an answer it could
+share; and a `Content-Language` echoing the browser would misstate the body, which may hold several locales.
 """
 
 from django.conf import settings
 from django.contrib.sessions import middleware as sessions
-from django.middleware import csrf, locale
+from django.middleware import locale
 from django.utils import translation
 
 
@@ -47,21 +47,5 @@ class SessionMiddleware(sessions.SessionMiddleware):
     def process_response(self, request, response):
         session = getattr(request, "session", None)
         if getattr(request, "public_answer", False) and session is not None and not session.accessed:
-            return response
-        return super().process_response(request, response)
-
-
-class CsrfViewMiddleware(csrf.CsrfViewMiddleware):
-    """A public answer does not replace a malformed CSRF cookie the browser sent (the admin's next page does). The
-    check itself is Django's: the API is csrf_exempt, having no session to protect (graphql_api.views'
-    origin_allowed guards its uploads)."""
-
-    def process_view(self, request, callback, callback_args, callback_kwargs):
-        if public_answer(callback):
-            request.public_answer = True
-        return super().process_view(request, callback, callback_args, callback_kwargs)
-
-    def process_response(self, request, response):
-        if getattr(request, "public_answer", False):
             return response
         return super().process_response(request, response)

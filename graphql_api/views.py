@@ -11,6 +11,7 @@ session: see `public_answer` below and cms.middleware.
 import hashlib
 import json
 from collections.abc import Callable
+from functools import wraps
 
 from cross_web import HTTPException
 from csp.decorators import csp_exempt
@@ -376,9 +377,18 @@ def public_answer(view):
     """Marks a view whose answer is the same for every visitor: its language is chosen by its arguments (each
     field's `locale:`), never by the browser's Accept-Language or language cookie, and it reads no session.
     cms.middleware then runs it in the default language and adds neither `Vary: Accept-Language`,
-    `Content-Language`, `Vary: Cookie` nor a `Set-Cookie` deleting a stale session cookie."""
-    view.public_answer = True
-    return view
+    `Content-Language`, `Vary: Cookie` nor a `Set-Cookie` deleting a stale session cookie. Django's CSRF middleware
+    would replace a malformed CSRF cookie on the way out (`Set-Cookie`, `Vary: Cookie`): the answer leaves that to
+    the admin's next page."""
+
+    @wraps(view)
+    def answer(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
+        return response
+
+    answer.public_answer = True
+    return answer
 
 
 def graphql_endpoint(api_schema) -> Callable:
