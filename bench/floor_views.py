@@ -154,13 +154,15 @@ def seo(node: PageNode) -> dict:
     }
 
 
+def story_heading(item: CityStoryPage) -> dict:
+    """What every selection of a story in a list starts with."""
+    return {"title": item.title(), "url": item.url(), "summary": item.summary(), "isFallback": item.is_fallback()}
+
+
 def listed_story(info, item: CityStoryPage) -> dict:
     cover = cover_image(info, item)
     return {
-        "title": item.title(),
-        "url": item.url(),
-        "summary": item.summary(),
-        "isFallback": item.is_fallback(),
+        **story_heading(item),
         "periodStart": year_month(item.period_start()),
         "periodEnd": year_month(item.period_end()),
         "ongoing": item.ongoing(),
@@ -184,10 +186,7 @@ def listed_story(info, item: CityStoryPage) -> dict:
 def featured_story(info, item: CityStoryPage) -> dict:
     cover = cover_image(info, item)
     return {
-        "title": item.title(),
-        "url": item.url(),
-        "summary": item.summary(),
-        "isFallback": item.is_fallback(),
+        **story_heading(item),
         "coverImage": cover
         and {"alt": cover.alt(), "rendition": rendition(cover.rendition(info, "fill-800x450", ImageFormat.WEBP))},
         "cities": [{"name": city.name, "country": {"name": city.country.name}} for city in item.cities(info)],

@@ -27,6 +27,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from bench.requests import graphql_request  # noqa: E402
 from campaign.pages.charter import CharterPage  # noqa: E402
 from campaign.publishing.generations import forget_all  # noqa: E402
 
@@ -89,19 +90,6 @@ def measure(request: Callable[[], object], iterations: int) -> Measure:
     return Measure(queries, statistics.median(timings), p95)
 
 
-def graphql_request(client: Client, document: str, **variables) -> Callable[[], object]:
-    def send():
-        response = client.post(
-            "/graphql/", {"query": document, "variables": variables}, content_type="application/json"
-        )
-        body = response.json()
-        if response.status_code != 200 or "errors" in body:
-            raise RuntimeError(f"GraphQL error: {body}")
-        return body
-
-    return send
-
-
 def v2_request(client: Client, url: str) -> Callable[[], object]:
     def send():
         response = client.get(url, follow=True)
@@ -124,24 +112,24 @@ def comparison_rows(client: Client, iterations: int, limit: int) -> list[tuple[s
     rows = [
         (
             f"{limit} stories with cover rendition",
-            measure(graphql_request(client, STORIES_WITH_COVER, locale="fr", limit=limit), iterations),
+            measure(graphql_request(client, STORIES_WITH_COVER, {"locale": "fr", "limit": limit}), iterations),
             measure(v2_request(client, f"{stories}&fields=summary,cover"), iterations),
             "",
         ),
         (
             f"{limit} stories with cover, cities, priorities",
-            measure(graphql_request(client, STORIES_WITH_RELATIONS, locale="fr", limit=limit), iterations),
+            measure(graphql_request(client, STORIES_WITH_RELATIONS, {"locale": "fr", "limit": limit}), iterations),
             measure(v2_request(client, f"{stories}&fields=summary,cover,cities,action_priorities"), iterations),
             "",
         ),
         (
             "the 7 principles with their priorities",
-            measure(graphql_request(client, PRINCIPLES, locale="fr"), iterations),
+            measure(graphql_request(client, PRINCIPLES, {"locale": "fr"}), iterations),
             measure(v2_request(client, f"{principles}&fields=number,theme,priorities"), iterations),
             "",
         ),
     ]
-    by_path = measure(graphql_request(client, PRINCIPLE_BY_PATH, path=PRINCIPLE_PATH["fr"]), iterations)
+    by_path = measure(graphql_request(client, PRINCIPLE_BY_PATH, {"path": PRINCIPLE_PATH["fr"]}), iterations)
     if v2_resolves(client, PRINCIPLE_PATH["fr"]):
         v2_by_path = measure(v2_request(client, f"/api/v2/pages/find/?html_path={PRINCIPLE_PATH['fr']}"), iterations)
         note = ""
@@ -168,7 +156,7 @@ def operation_rows(client: Client, iterations: int) -> list[tuple[str, Measure]]
         }
         for operation, values in variables.items():
             document = (OPERATIONS / f"{operation}.graphql").read_text()
-            rows.append((f"{operation} ({locale})", measure(graphql_request(client, document, **values), iterations)))
+            rows.append((f"{operation} ({locale})", measure(graphql_request(client, document, values), iterations)))
     return rows
 
 

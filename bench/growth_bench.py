@@ -19,6 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from bench.requests import graphql_request
+
 BENCH_DATABASE = "lampedusa_growth_bench"
 SIZES = (57, 500, 2000)
 ENDORSEMENTS_AT_LARGEST = 20_000
@@ -88,19 +90,6 @@ def cold_measure(request: Callable[[], object], runs: int) -> tuple[int, float]:
         request()
         timings.append((time.perf_counter() - started) * 1000)
     return queries, statistics.median(timings)
-
-
-def graphql_request(client, document: str, variables: dict) -> Callable[[], object]:
-    def send():
-        response = client.post(
-            "/graphql/", {"query": document, "variables": variables}, content_type="application/json"
-        )
-        body = response.json()
-        if response.status_code != 200 or "errors" in body:
-            raise RuntimeError(f"GraphQL error: {body}")
-        return body
-
-    return send
 
 
 def faceted_filter() -> dict:
