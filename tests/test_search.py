@@ -121,7 +121,8 @@ def test_wagtails_index_writes_an_entry_without_reading_the_whole_index():
     measured = story("Quokka measured")
     with CaptureQueriesContext(connection) as queries:
         index.insert_or_update_object(measured)
-    index_queries = [query["sql"].upper() for query in queries.captured_queries if "INDEXENTRY" in query["sql"].upper()]
+    index_queries = [query["sql"].strip().upper() for query in queries.captured_queries]
+    index_queries = [sql for sql in index_queries if "INDEXENTRY" in sql]
     assert any(sql.startswith(("INSERT", "UPDATE")) for sql in index_queries), "the entry is written"
     assert not any("AVG(" in sql for sql in index_queries)
 
