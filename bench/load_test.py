@@ -24,7 +24,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 WRK_DIR = Path(__file__).resolve().parent / "wrk"
@@ -68,6 +68,17 @@ def environment(**extra) -> dict:
         "WEB_CONCURRENCY": "3",
         **extra,
     }
+
+
+def ensure_database(url: str) -> None:
+    """The bench's database, created on its server the first time (later runs load the content into it again)."""
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as server:
+        if not server.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            server.execute(f'CREATE DATABASE "{name}"')
 
 
 def manage(*args: str) -> str:
@@ -152,6 +163,7 @@ def main() -> None:
     options = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk")
+    ensure_database(environment()["DATABASE_URL"])
     manage("migrate", "--noinput")
     manage("load_campaign_content")
     write_floor()
