@@ -9,9 +9,10 @@ This extension also runs graphql-core's validation itself, for two reasons:
   would give the schema away one guess at a time. strawberry does not pass graphql-core's `hide_suggestions`.
 
 A frontend sends the same few documents over and over: parsing and validating them again on every request was a
-fixed cost of each cold answer. A document is parsed once (CachedParse) and found valid once (what validation
-reads does not depend on the variables); only the measures, which do, are taken on every request. Both memos are
-bounded: the documents of the frontend's size, and so many of them.
+fixed cost of each cold answer. A document is parsed once (`parsed_document`: the view reads its operations before
+the executor runs, which then finds it in the memo) and found valid once (what validation reads does not depend on
+the variables); only the measures, which do, are taken on every request. Both memos are bounded: the documents of
+the frontend's size, and so many of them.
 """
 
 from collections import OrderedDict
@@ -105,21 +106,34 @@ class CachedParse(SchemaExtension):
     def on_parse(self):
         context = self.execution_context
         if context.graphql_document is None and memoisable(context.query):
-            key = (context.query, tuple(sorted(context.parse_options.items())))
-            document = PARSED.get(key)
-            context.graphql_document = (
-                document if document is not None else parsed(context.query, context.parse_options, key)
-            )
+            context.graphql_document = parsed_document(context.query, context.parse_options)
         yield
 
 
-def parsed(query: str, options: dict, key: tuple) -> DocumentNode | None:
+def parse_options() -> dict:
+    """The options strawberry parses with (the schema's TokenLimit): a document the view parses with them first
+    is in the memo when the executor asks for it."""
+    return {"max_tokens": settings.GRAPHQL_MAX_TOKENS}
+
+
+def parsed_document(query: str, options: dict) -> DocumentNode | None:
+    """The document of a query text, from the memo when it is there; None when the text does not parse."""
+    if not memoisable(query):
+        return parsed(query, options)
+    key = (query, tuple(sorted(options.items())))
+    document = PARSED.get(key)
+    if document is None:
+        document = parsed(query, options)
+        if document is not None:
+            PARSED.put(key, document)
+    return document
+
+
+def parsed(query: str, options: dict) -> DocumentNode | None:
     try:
-        document = parse(query, **options)
+        return parse(query, **options)
     except GraphQLError:
         return None
-    PARSED.put(key, document)
-    return document
 
 
 class QueryLimits(SchemaExtension):

@@ -24,11 +24,12 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
 from strawberry.django.views import GraphQLView
 from strawberry.http import GraphQLRequestData
-from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.schema.exceptions import InvalidOperationTypeError
 
 from campaign.text.rich_text import served_at
 
 from . import response_cache
+from .operation_choice import UnresolvedOperation, check_operation
 from .persisted_queries import PersistedQueryError, Registration, resolve
 from .schema import schema
 
@@ -112,11 +113,9 @@ class CampaignGraphQLView(GraphQLView):
             raise too_large(limit) from None
         except (MultiPartParserError, TooManyFieldsSent, TooManyFilesSent):
             raise Refusal(400, "The request is not a valid multipart upload.") from None
-        except PersistedQueryError as error:
+        except (PersistedQueryError, UnresolvedOperation) as error:
             return self.request_error_response(str(error), error.code)
         except HTTPException as error:
-            if isinstance(error.__cause__, CannotGetOperationTypeError):
-                return self.request_error_response(error.reason, "BAD_REQUEST")
             raise strawberry_refusal(error) from error
         if self.registration is not None and self.answered:
             self.registration.register()
@@ -125,8 +124,8 @@ class CampaignGraphQLView(GraphQLView):
         return response
 
     def request_error_response(self, message: str, code: str) -> HttpResponse:
-        """A GraphQL request error found outside graphql-core: a persisted document that is not known, an
-        operation the document does not hold."""
+        """A GraphQL request error found outside graphql-core: a persisted document that is not known, no
+        operation of the document chosen (graphql_api.operation_choice)."""
         self.request_error = True
         return self.respond({"errors": [{"message": message, "extensions": {"code": code}}]})
 
@@ -191,6 +190,7 @@ class CampaignGraphQLView(GraphQLView):
         if not isinstance(data.operation_name, str | None):
             raise HTTPException(400, "The GraphQL operation's `operationName` must be a string or null.")
         data, self.registration = resolve(data)
+        check_operation(data.query, data.operation_name)
         return data
 
 
@@ -215,7 +215,8 @@ def read_operation(request) -> tuple[GraphQLRequestData | None, Registration | N
     it is answered; (None, None) for a multipart upload, which strawberry reads. Anything that is not a
     well-formed GraphQL-over-HTTP request (the specification's "Request Parameters") is refused with a 400: a
     body or a `variables` or `extensions` parameter that is not a JSON object, a `query` that is not a string or
-    is missing, an `operationName` that is not a string. Raises PersistedQueryError for an unknown hash."""
+    is missing, an `operationName` that is not a string. Raises PersistedQueryError for an unknown hash, and
+    UnresolvedOperation when the document has no operation to run for its `operationName`."""
     if request.method == "GET":
         fields = {name: request.GET.get(name) for name in ("query", "variables", "operationName", "extensions")}
         for name in ("variables", "extensions"):
@@ -245,6 +246,7 @@ def read_operation(request) -> tuple[GraphQLRequestData | None, Registration | N
     )
     if not data.query:
         raise Refusal(400, "The request has no `query`: a GraphQL document is required.")
+    check_operation(data.query, data.operation_name)
     return data, registration
 
 

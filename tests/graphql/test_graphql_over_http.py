@@ -88,6 +88,7 @@ def persisted_only(digest: str) -> dict:
     return {"extensions": {"persistedQuery": {"version": 1, "sha256Hash": digest}}}
 
 
+UNRESOLVED = "OPERATION_RESOLUTION_FAILURE"
 REQUEST_ERRORS = {
     "document parsing failure": ({"query": "{"}, "GRAPHQL_PARSE_FAILED"),
     "document validation failure": ({"query": "{ noSuchField }"}, "GRAPHQL_VALIDATION_FAILED"),
@@ -99,7 +100,9 @@ REQUEST_ERRORS = {
         {"query": "{ " + " ".join(f"a{i}: locales {{ code }}" for i in range(30)) + " }"},
         "QUERY_TOO_COMPLEX",
     ),
-    "unknown operation name": ({"query": "query A { __typename }", "operationName": "B"}, "BAD_REQUEST"),
+    "unknown operation name": ({"query": "query A { __typename }", "operationName": "B"}, UNRESOLVED),
+    "several operations, none named": ({"query": "query A { __typename } query B { __typename }"}, UNRESOLVED),
+    "no operation at all": ({"query": "fragment F on Query { __typename }"}, UNRESOLVED),
     "unknown persisted query": (persisted_only("ab" * 32), "PERSISTED_QUERY_NOT_FOUND"),
 }
 
@@ -135,6 +138,71 @@ def test_a_failure_on_our_side_is_an_executed_answer_not_a_request_error(client,
     response = post(client, {"query": '{ page(path: "/fr/") { title } }'}, GRAPHQL_RESPONSE)
     assert response.status_code == 200 and codes(response) == ["INTERNAL_ERROR"]
     assert response.json()["data"] == {"page": None} and b"hunter2" not in response.content
+
+
+# Choosing the operation (the specification's GetOperation)
+
+TWO_QUERIES = "query Typename { __typename } query Locales { locales { code } }"
+
+
+@pytest.mark.parametrize("send", [get, post])
+def test_a_document_of_several_operations_without_operation_name_is_a_request_error(client, send):
+    modern = send(client, {"query": TWO_QUERIES}, GRAPHQL_RESPONSE)
+    assert modern.status_code == 400 and "data" not in modern.json() and codes(modern) == [UNRESOLVED]
+    assert "operationName" in modern.json()["errors"][0]["message"]
+    legacy = send(client, {"query": TWO_QUERIES}, JSON)
+    assert legacy.status_code == 200 and legacy.json().get("data") is None and codes(legacy) == [UNRESOLVED]
+
+
+@pytest.mark.parametrize("send", [get, post])
+def test_an_operation_name_the_document_lacks_is_a_request_error_naming_it(client, send):
+    response = send(client, {"query": TWO_QUERIES, "operationName": "Stories"}, GRAPHQL_RESPONSE)
+    assert response.status_code == 400 and codes(response) == [UNRESOLVED]
+    assert '"Stories"' in response.json()["errors"][0]["message"]
+
+
+@pytest.mark.parametrize("send", [get, post])
+def test_the_named_operation_of_several_runs_and_a_lone_one_needs_no_name(client, send):
+    locales = send(client, {"query": TWO_QUERIES, "operationName": "Locales"}, GRAPHQL_RESPONSE)
+    assert locales.status_code == 200 and locales.json()["data"]["locales"][0]["code"] == "fr"
+    typename = send(client, {"query": TWO_QUERIES, "operationName": "Typename"}, GRAPHQL_RESPONSE)
+    assert typename.json() == {"data": {"__typename": "Query"}}
+    lone = send(client, {"query": "query Locales { locales { code } }"}, GRAPHQL_RESPONSE)
+    assert lone.status_code == 200 and lone.json()["data"]["locales"][0]["code"] == "fr"
+
+
+def test_a_mutation_first_in_a_document_without_operation_name_is_not_run(client, valid_input):
+    from campaign.models import Endorsement
+
+    document = f"{ENDORSE} query Typename {{ __typename }}"
+    body = {"query": document, "variables": {"input": valid_input()}}
+    response = post(client, body, GRAPHQL_RESPONSE)
+    assert response.status_code == 400 and codes(response) == [UNRESOLVED]
+    assert not Endorsement.objects.exists()
+    named = post(client, {**body, "operationName": "Endorse"}, GRAPHQL_RESPONSE)
+    assert named.json()["data"]["endorseCharter"]["__typename"] == "EndorsementReceived"
+
+
+def test_a_persisted_document_of_several_operations_needs_its_operation_name_too(client):
+    extensions = json.dumps(persisted_only(hashlib.sha256(TWO_QUERIES.encode()).hexdigest())["extensions"])
+    registered = get(client, {"query": TWO_QUERIES, "operationName": "Locales", "extensions": extensions})
+    assert registered.json()["data"]["locales"][0]["code"] == "fr"
+    unnamed = get(client, {"extensions": extensions}, GRAPHQL_RESPONSE)
+    assert unnamed.status_code == 400 and codes(unnamed) == [UNRESOLVED]
+    named = get(client, {"extensions": extensions, "operationName": "Typename"}, GRAPHQL_RESPONSE)
+    assert named.json() == {"data": {"__typename": "Query"}}
+
+
+def test_a_multipart_document_of_several_operations_needs_its_operation_name_too(client):
+    def upload(operations: dict):
+        return client.post(
+            "/graphql/", {"operations": json.dumps(operations), "map": "{}"}, HTTP_ACCEPT=GRAPHQL_RESPONSE
+        )
+
+    unnamed = upload({"query": TWO_QUERIES})
+    assert unnamed.status_code == 400 and codes(unnamed) == [UNRESOLVED]
+    named = upload({"query": TWO_QUERIES, "operationName": "Typename"})
+    assert named.status_code == 200 and named.json() == {"data": {"__typename": "Query"}}
 
 
 # Well-formed requests only
