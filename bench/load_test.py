@@ -56,6 +56,8 @@ SAME_AS_V2 = (
 V2_STORIES = (
     "/api/v2/pages/?type=campaign.CityStoryPage&locale=en&limit=20&fields=summary,cover,cities,action_priorities"
 )
+# Requests for the floor file's story list: each makes at most GRAPHQL_MAX_NEW_RENDITIONS_PER_REQUEST renditions.
+FLOOR_ATTEMPTS = 5
 RESULT = re.compile(r"RESULT rps=([\d.]+) p50=([\d.]+) p95=([\d.]+) errors=(\d+) requests=(\d+)")
 
 
@@ -186,11 +188,23 @@ def write_floor() -> None:
     port = free_port()
     server = start_server(port)
     try:
-        body = urllib.request.urlopen(f"http://127.0.0.1:{port}" + graphql_path("story_list")).read()
+        body = complete_answer(f"http://127.0.0.1:{port}" + graphql_path("story_list"))
     finally:
         server.terminate()
         server.wait(timeout=30)
     (ROOT / ".bench" / "public" / "floor.json").write_bytes(body)
+
+
+def complete_answer(url: str) -> bytes:
+    """The first answer without errors. On a fresh database the first story lists make only their share of the
+    cover renditions (RENDITION_LIMIT errors, the later ones make the rest); report.lua counts a body with
+    "errors" as an error, so a floor file holding them would make every request of its row one."""
+    for _ in range(FLOOR_ATTEMPTS):
+        with urllib.request.urlopen(url, timeout=60) as answer:
+            body = answer.read()
+        if "errors" not in json.loads(body):
+            return body
+    raise SystemExit(f"The story list still answers errors after {FLOOR_ATTEMPTS} requests: {body[:300]!r}")
 
 
 def ratio(slower: dict, faster: dict) -> str:
