@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 # as the release step does, so that no visitor's first submission waits for it.
 GAZETTEER := .cache/gazetteer.sqlite3
 
-.PHONY: demo test install messages lint check lock serve bench bench-endorse bench-load bench-content bench-attack screenshots bench-renditions bench-search bench-growth
+.PHONY: demo test install messages lint check lock serve bench bench-endorse bench-load bench-content bench-attack screenshots bench-renditions bench-search bench-growth wrk
 
 $(INSTALLED): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -61,6 +61,14 @@ serve: messages
 test: messages $(GAZETTEER) $(AXE) $(GRAPHQL_HTTP)
 	$(BIN)/pytest
 
+# wrk, the HTTP load generator of the load bench (bench/load_test.py): Debian's package, installed when it is missing
+# and apt-get can (as root); elsewhere the bench stops here and says how to install it.
+wrk:
+	@if ! command -v wrk >/dev/null; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y wrk; \
+	  else echo "wrk not found: the load bench needs it (Debian: sudo apt-get install wrk)"; exit 1; fi; \
+	fi
+
 # The PostgreSQL server the growth bench creates its own database on (the others name theirs the same way).
 BENCH_POSTGRES ?= postgres://postgres@127.0.0.1:5432/postgres
 
@@ -68,7 +76,7 @@ BENCH_POSTGRES ?= postgres://postgres@127.0.0.1:5432/postgres
 # needs wrk): its floor view, GraphQL cold and warm, the story list beside Wagtail's API v2, with the ratios.
 # In process, SQL queries and latency per operation: `$(BIN)/python -m bench.graphql_bench`.
 # Then the growth table and the search recall table per language.
-bench: messages
+bench: wrk messages
 	$(BIN)/python -m bench.load_test --mix-seconds 0
 	DATABASE_URL=$${DATABASE_URL:-$(BENCH_POSTGRES)} $(BIN)/python -m bench.growth_bench
 	$(BIN)/python -m bench.search_recall
@@ -93,7 +101,7 @@ bench-growth: messages
 	DATABASE_URL=$${DATABASE_URL:-$(BENCH_POSTGRES)} $(BIN)/python -m bench.growth_bench
 
 # gunicorn + PostgreSQL + Redis over the loopback with wrk: cold, warm, API v2, a static floor, a 60 s mixed load.
-bench-load: messages
+bench-load: wrk messages
 	$(BIN)/python -m bench.load_test
 
 # Seconds `load_campaign_content` takes on an empty SQLite database (budget: one minute), and a second, unchanged load.
