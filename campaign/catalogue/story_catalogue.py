@@ -1,61 +1,69 @@
-"""City stories as the frontend's story list sees them: filtered, faceted, ordered and paginated.
+"""City stories as the frontend's story list sees them: filtered, faceted, ordered and paginated by the database.
 
-The classification of every story of a locale (cities, countries, regions, priorities, principles, themes,
-engagement type, start year, listing date) is read in five queries; filters, facet counts and ordering then run in
-Python over those facts. Story collections are small (hundreds, not millions), and this keeps the query count the same
-whatever the filters and the page size. Facet counts apply every active filter except the facet's own, so a
-visitor sees what each choice would give.
+Every question the list asks (which stories match, in what order, how many, the facet counts, the stories the report
+prints under each priority, the stories related to one) is a single SQL statement over the locale's served stories:
+the request costs the same with 50 stories or 5,000. Facet counts apply every active filter except the facet's own,
+so a visitor sees what each choice would give.
+
+A served story is a page of the locale's tree; what visitors read of it (fields and classification) is its
+*content*: the page itself, an alias's own copy, or for a translation started but never published its French source
+(campaign.i18n.localization). Queries run over the content rows, each annotated with the page it is served as.
+
+The facts a story shows (its cities, principles, priorities, themes, listing date) are read only for the stories
+an answer holds, in one query for all of them.
 """
 
+import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date
+from functools import cache, cached_property
 
-from django.db.models import CharField, Value
-from django.db.models.functions import Cast
+from django.db import connection
+from django.db.models import (
+    Case,
+    CharField,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast, Coalesce, ExtractDay, ExtractMonth, ExtractYear
 from wagtail.models import Locale
 
 from campaign.catalogue.filters import STORY_DIMENSIONS
-from campaign.catalogue.uclg_regions import region_for_country
-from campaign.i18n.localization import as_read, visible_pages
+from campaign.catalogue.uclg_regions import COUNTRY_REGIONS
+from campaign.i18n.localization import ServedPage, visible_pages
+from campaign.i18n.translation_state import source_locale_q, started_q
 from campaign.models import CityStoryPage
+from campaign.search.query import matching_pages
 from campaign.text.dates import listing_date
-from campaign.text.plain import folded
 
 DIMENSIONS = STORY_DIMENSIONS
 NUMERIC_DIMENSIONS = ("principles", "action_priorities", "years")  # their facet values are numbers
 ORDERS = ("NEWEST", "OLDEST", "TITLE")
-# Where a story without a listing date or a publication sorts: before every dated one.
-UNDATED = date.min
-UNPUBLISHED = datetime.min.replace(tzinfo=UTC)
-FACT_FIELDS = (
-    "pk",
-    "translation_key",
-    "title",
-    "summary",
-    "period_start_year",
-    "period_start_month",
-    "first_published_at",
-    "alias_of__first_published_at",  # a French fallback (an alias) was first published as its French page
-    "engagement_type__code",
-    "scope",
-    "scope_country",
-    "scope_region__code",
-    "report_priority__number",
+CITIES = CityStoryPage.cities.through
+FACT_DIMENSIONS = ("action_priorities", "principles", "themes")
+# The classifications kept in a table of their own: (dimension, through model, the value's lookup from it).
+RELATED_DIMENSIONS = (
+    ("action_priorities", CityStoryPage.action_priorities.through, "actionpriority__number"),
+    ("principles", CityStoryPage.principles.through, "principlepage__number"),
+    ("themes", CityStoryPage.themes.through, "theme__code"),
 )
 
 
 @dataclass
 class StoryFacts:
-    page_id: int
-    translation_key: str
-    title: str
-    text: str
+    """What a story shows of its classification, as its visitors read it."""
+
     listed: date | None  # the action's start, else its first publication (campaign.text.dates.listing_date)
-    published: datetime | None  # between stories listed on the same day, the one published last is the newest
-    values: dict[str, set] = field(default_factory=dict)
-    city_keys: list = field(default_factory=list)
-    report_priority: int | None = None
+    city_keys: list[str] = field(default_factory=list)  # translation keys, by city name
+    values: dict[str, set] = field(default_factory=dict)  # engagement_types, principles, action_priorities, themes
 
 
 @dataclass
@@ -63,139 +71,331 @@ class StoryQuery:
     filters: dict[str, set] = field(default_factory=dict)  # dimension → wanted values (any of them)
     search: str = ""
 
-    def matches(self, facts: StoryFacts, ignore: str | None = None) -> bool:
-        for dimension, wanted in self.filters.items():
-            if dimension != ignore and wanted and not facts.values[dimension] & wanted:
-                return False
-        return not self.search or folded(self.search) in facts.text
-
 
 class StoryCatalogue:
+    """One locale's stories, for one request: the facts read so far are kept, and stories an answer will show are
+    announced (`expect`) so that their facts are read together the first time one is asked."""
+
     def __init__(self, locale: Locale):
         self.locale = locale
-        rows = as_read(visible_pages(CityStoryPage).filter(locale=locale), FACT_FIELDS)
-        # Facts come from the content visitors read, filed under the page of the locale's tree.
-        self.served_by_content = {row["pk"]: row["served_pk"] for row in rows}
-        self.facts = {
-            row["served_pk"]: StoryFacts(
-                page_id=row["served_pk"],
-                translation_key=str(row["translation_key"]),
-                title=row["title"],
-                text=folded(f"{row['title']} {row['summary']}"),
-                listed=listing_date(row["period_start_year"], row["period_start_month"], first_published(row)),
-                published=first_published(row),
-                values={
-                    **{dimension: set() for dimension in DIMENSIONS},
-                    **scope_values(row["scope"], row["scope_country"], row["scope_region__code"]),
-                    "engagement_types": {row["engagement_type__code"]} - {None},
-                    "years": {row["period_start_year"]} - {None},
-                },
-                report_priority=row["report_priority__number"],
-            )
-            for row in rows
-        }
-        self._read_relations()
+        self.known: dict[int, StoryFacts] = {}
+        self.expected: dict[int, ServedPage] = {}
 
-    def _read_relations(self) -> None:
-        ids = list(self.served_by_content)
-        served = self.served_by_content
-        # By name, as a story's `cities` are listed everywhere else: the order must not depend on the query plan.
-        cities = CityStoryPage.cities.through.objects.filter(citystorypage_id__in=ids).order_by("city__name")
-        for row in cities.values("citystorypage_id", "city__country", "city__region__code", "city__translation_key"):
-            facts = self.facts[served[row["citystorypage_id"]]]
-            facts.values["countries"].add(row["city__country"])
-            facts.values["regions"].add(row["city__region__code"])
-            facts.city_keys.append(str(row["city__translation_key"]))
-        # One UNION query for the three other classifications: (story, dimension, value) rows.
-        related = [
-            through.objects.filter(citystorypage_id__in=ids)
-            .annotate(dimension=Value(dimension), value=Cast(value, CharField()))
-            .values_list("citystorypage_id", "dimension", "value")
-            for dimension, through, value in (
-                ("action_priorities", CityStoryPage.action_priorities.through, "actionpriority__number"),
-                ("principles", CityStoryPage.principles.through, "principlepage__number"),
-                ("themes", CityStoryPage.themes.through, "theme__code"),
-            )
-        ]
-        for story_id, dimension, value in related[0].union(*related[1:], all=True):
-            self.facts[served[story_id]].values[dimension].add(value if dimension == "themes" else int(value))
+    @cached_property
+    def served(self) -> tuple[str, tuple]:
+        """The SQL of served_rows, compiled once per request."""
+        return served_rows(self.locale).query.sql_with_params()
 
-    def reported_under(self, priority: int) -> list[StoryFacts]:
-        """The stories the 2023 report prints under a priority, newest first."""
-        found = [facts for facts in self.facts.values() if facts.report_priority == priority]
-        return sorted(found, key=listing_order, reverse=True)
+    def fetch(self, sql: str, params: list) -> list[tuple]:
+        """Runs a statement with the `served` rows (content, served_pk) of the locale as a common table expression:
+        which stories are visible is worked out once per statement, however many times the statement asks."""
+        served_sql, served_params = self.served
+        with connection.cursor() as cursor:
+            cursor.execute(f"WITH served AS MATERIALIZED ({served_sql}) {sql}", [*served_params, *params])
+            return cursor.fetchall()
 
-    def search(self, query: StoryQuery, order: str) -> list[StoryFacts]:
-        found = [facts for facts in self.facts.values() if query.matches(facts)]
-        if order == "TITLE":
-            return sorted(found, key=lambda facts: folded(facts.title))
-        newest_first = order == "NEWEST"
-        return sorted(found, key=listing_order, reverse=newest_first)
+    def matching(self, query: StoryQuery, ignore: str | None = None) -> QuerySet:
+        """The served content rows matching every filter (but `ignore`'s) and the search words."""
+        stories = CityStoryPage.objects.order_by().filter(pk__in=RawSQL("SELECT content FROM served", []))
+        for dimension, wanted in query.filters.items():
+            if dimension != ignore and wanted:
+                stories = stories.filter(dimension_q(dimension, wanted))
+        if query.search:
+            sql, params = matching_pages(query.search.split(), self.locale).values("pk").query.sql_with_params()
+            stories = stories.filter(pk__in=RawSQL(f"SELECT content FROM served WHERE served_pk IN ({sql})", params))
+        return stories
+
+    def search(self, query: StoryQuery, order: str, limit: int, offset: int) -> tuple[int, list[int]]:
+        """The total and the served page ids of one page of the list, in one statement."""
+        sql, params = sortable(self.matching(query)).query.sql_with_params()
+        rows = self.fetch(
+            f"SELECT served.served_pk, COUNT(*) OVER () FROM served JOIN ({sql}) AS found "
+            f"ON found.content = served.content ORDER BY {order_by(order)} LIMIT %s OFFSET %s",
+            [*params, limit, offset],
+        )
+        if not rows:
+            return (self.fetch(f"SELECT COUNT(*) FROM ({sql}) AS found", params)[0][0] if offset else 0), []
+        return rows[0][1], [served_pk for served_pk, _ in rows]
 
     def facets(self, query: StoryQuery) -> dict[str, Counter]:
+        """Per dimension, how many stories each value has under the other active filters, in one statement.
+        Dimensions without a filter of their own share one set of matching stories."""
+        matched: dict[str | None, tuple[str, tuple]] = {}
+        parts, params = [], []
+        for dimension in DIMENSIONS:
+            ignore = dimension if query.filters.get(dimension) else None
+            if ignore not in matched:
+                matched[ignore] = self.matching_sql(query, ignore)
+            matched_sql, matched_params = matched[ignore]
+            pairs_sql, pairs_params = pair_statement(dimension, connection.vendor)
+            parts.append(f"SELECT dimension, value FROM ({pairs_sql}) AS pairs WHERE story IN ({matched_sql})")
+            params += [*pairs_params, *matched_params]
+        counted = f"SELECT dimension, value, COUNT(*) FROM ({' UNION ALL '.join(parts)}) AS found GROUP BY 1, 2"
         counts = {dimension: Counter() for dimension in DIMENSIONS}
-        for facts in self.facts.values():
-            for dimension in DIMENSIONS:
-                if query.matches(facts, ignore=dimension):
-                    counts[dimension].update(facts.values[dimension] - {None})
+        for dimension, value, count in self.fetch(counted, params):
+            counts[dimension][int(value) if dimension in NUMERIC_DIMENSIONS else value] = count
         return counts
 
-    def facts_of(self, story: CityStoryPage, page_id: int) -> StoryFacts:
-        """The catalogue's facts of the story served as `page_id`; for a story outside the catalogue (a previewed
-        draft), the same facts read from its own relations."""
-        return self.facts.get(page_id) or facts_of_draft(story, page_id)
+    def matching_sql(self, query: StoryQuery, ignore: str | None) -> tuple[str, tuple]:
+        """The SQL of matching()'s content ids; without any filter, the served stories themselves."""
+        if query.search or any(wanted for dimension, wanted in query.filters.items() if dimension != ignore):
+            return self.matching(query, ignore=ignore).values(content=F("pk")).query.sql_with_params()
+        return "SELECT content FROM served", ()
 
-    def related(self, facts: StoryFacts, limit: int = 3) -> list[StoryFacts]:
-        """Stories sharing most themes, principles and priorities with this one."""
+    def reported(self, limit: int) -> dict[int, list[int]]:
+        """Per priority number, the served page ids of the stories the 2023 report prints under it, newest first,
+        at most `limit` of each."""
+        stories = self.matching(StoryQuery()).filter(report_priority__isnull=False)
+        sql, params = sortable(stories.annotate(number=F("report_priority__number")), "number").query.sql_with_params()
+        rows = self.fetch(
+            "SELECT number, served_pk FROM (SELECT found.number, served.served_pk, ROW_NUMBER() OVER "
+            f"(PARTITION BY found.number ORDER BY {order_by('NEWEST')}) AS position FROM served JOIN ({sql}) AS found "
+            "ON found.content = served.content) AS ranked WHERE position <= %s ORDER BY number, position",
+            [*params, limit],
+        )
+        reported: dict[int, list[int]] = {}
+        for number, served_pk in rows:
+            reported.setdefault(number, []).append(served_pk)
+        return reported
 
-        def shared(other: StoryFacts) -> int:
-            return sum(len(facts.values[d] & other.values[d]) for d in ("themes", "principles", "action_priorities"))
+    def related(self, story_pk: int, facts: StoryFacts, limit: int = 3) -> list[int]:
+        """Served page ids of the stories sharing most themes, principles and priorities with the story whose
+        content is `story_pk`, most shared first, then by title."""
+        parts = [
+            through.objects.filter(**{f"{lookup}__in": facts.values[dimension]})
+            .exclude(citystorypage_id=story_pk)
+            .annotate(story=F("citystorypage_id"))
+            .values("story")
+            for dimension, through, lookup in RELATED_DIMENSIONS
+            if facts.values[dimension]
+        ]
+        if not parts:
+            return []
+        sql, params = parts[0].union(*parts[1:], all=True).query.sql_with_params()
+        rows = self.fetch(
+            f"SELECT served.served_pk FROM ({sql}) AS shared JOIN served ON served.content = shared.story "
+            "JOIN campaign_citystorypage AS story ON story.page_ptr_id = shared.story "
+            f"GROUP BY served.served_pk, story.title_key ORDER BY COUNT(*) DESC, story.title_key{binary()} LIMIT %s",
+            [*params, limit],
+        )
+        return [served_pk for (served_pk,) in rows]
 
-        others = [other for other in self.facts.values() if other.page_id != facts.page_id and shared(other)]
-        return sorted(others, key=lambda other: (-shared(other), folded(other.title)))[:limit]
+    def expect(self, served: list[ServedPage]) -> None:
+        self.expected.update((item.page.pk, item) for item in served if item.page.pk not in self.known)
+
+    def facts_of(self, served: ServedPage) -> StoryFacts:
+        """The facts of a served story; read with those of every story expected so far."""
+        if served.page.pk not in self.known:
+            self.expect([served])
+            self.known.update(read_facts(list(self.expected.values())))
+            self.expected.clear()
+        return self.known[served.page.pk]
 
 
-def first_published(row: dict) -> datetime | None:
-    return row["first_published_at"] or row["alias_of__first_published_at"]
+def served_rows(locale: Locale) -> QuerySet:
+    """(content, served_pk) of the locale's visible stories: the page of the locale's tree (`served_pk`) and the
+    page whose fields and relations visitors read (`content`)."""
+    source = CityStoryPage.objects.filter(source_locale_q(), translation_key=OuterRef("translation_key"))
+    content = Case(
+        When(started_q(), then=Subquery(source.values("pk")[:1])), default=F("pk"), output_field=IntegerField()
+    )
+    served = visible_pages(CityStoryPage).filter(locale=locale).order_by()
+    return served.annotate(content=content, served_pk=F("pk")).values("content", "served_pk")
 
 
-def listing_order(facts: StoryFacts) -> tuple:
-    return (facts.listed or UNDATED, facts.published or UNPUBLISHED, folded(facts.title))
+def sortable(stories: QuerySet, *columns: str) -> QuerySet:
+    """Content rows with the columns the list is ordered by (order_by), and `columns`."""
+    published = Coalesce("first_published_at", "alias_of__first_published_at")
+    return stories.annotate(content=F("pk"), listed=listing_key(), published=published).values(
+        "content", "listed", "published", "title_key", *columns
+    )
 
 
-def scope_values(scope: str, country: str, region: str | None) -> dict[str, set]:
-    """Where a story is filed besides its cities: a national action under its country (and the country's
-    region), a regional one under its region, a global one under neither."""
-    countries = {country} if country else set()
-    national_region = region_for_country(country) if country else ""
-    regions = {region} if region else {national_region} - {""}
-    return {"scopes": {scope}, "countries": countries, "regions": regions}
+def binary() -> str:
+    """Titles compare by code point, as Python compares the folded titles (PostgreSQL's default collation would
+    skip spaces and punctuation)."""
+    return ' COLLATE "C"' if connection.vendor == "postgresql" else ""
 
 
-def facts_of_draft(story: CityStoryPage, page_id: int) -> StoryFacts:
-    """Classifies one story from its own relations, as the catalogue classifies published ones: a draft's relations
-    live on the unsaved object (modelcluster), not in the tables the catalogue reads."""
+def order_by(order: str) -> str:
+    """The ORDER BY of `found` rows (sortable): NEWEST and OLDEST by listing date, then first publication, then
+    title; TITLE by title. A story without a listing date sorts before every dated one, as date.min would."""
+    title = f"found.title_key{binary()}"
+    if order == "TITLE":
+        return f"{title}, found.content"
+    if order == "NEWEST":
+        return f"found.listed DESC NULLS LAST, found.published DESC NULLS LAST, {title} DESC, found.content DESC"
+    return f"found.listed NULLS FIRST, found.published NULLS FIRST, {title}, found.content"
+
+
+def listing_key() -> Case:
+    """campaign.text.dates.listing_date as a sortable number, yyyymmdd: the action's start, else the day (UTC) of
+    the first publication."""
+    published = Coalesce("first_published_at", "alias_of__first_published_at")
+    day = ExtractYear(published, tzinfo=UTC) * 10000 + ExtractMonth(published, tzinfo=UTC) * 100
+    return Case(
+        When(
+            period_start_year__gt=0,
+            then=F("period_start_year") * 10000 + Coalesce("period_start_month", 1) * 100 + 1,
+        ),
+        default=day + ExtractDay(published, tzinfo=UTC),
+        output_field=IntegerField(),
+    )
+
+
+def dimension_q(dimension: str, wanted: set) -> Q:
+    """Content rows filed under any of `wanted` in `dimension`. Countries and regions by a city or by the scope: a
+    national action under its country (and the country's region), a regional one under its region."""
+    simple = {"scopes": "scope", "engagement_types": "engagement_type__code", "years": "period_start_year"}
+    if dimension in simple:
+        return Q(**{f"{simple[dimension]}__in": wanted})
+    if dimension == "countries":
+        by_city = CITIES.objects.filter(city__country__in=wanted).values("citystorypage_id")
+        return Q(pk__in=by_city) | Q(scope_country__in=wanted)
+    if dimension == "regions":
+        by_city = CITIES.objects.filter(city__region__code__in=wanted).values("citystorypage_id")
+        countries = [country for country, region in COUNTRY_REGIONS.items() if region in wanted]
+        national = Q(scope_region__isnull=True, scope_country__in=countries)
+        return Q(pk__in=by_city) | Q(scope_region__code__in=wanted) | national
+    through, lookup = next((through, lookup) for name, through, lookup in RELATED_DIMENSIONS if name == dimension)
+    return Q(pk__in=through.objects.filter(**{f"{lookup}__in": wanted}).values("citystorypage_id"))
+
+
+@cache
+def pair_statement(dimension: str, vendor: str) -> tuple[str, tuple]:
+    """The (dimension, story, value) rows of value_pairs as one SQL statement, compiled once per backend (it is the
+    same for every request): a story filed twice under one value (a city in the country of its national scope)
+    counts once."""
+    first, *others = value_pairs(dimension)
+    return first.union(*others).query.sql_with_params() if others else first.query.sql_with_params()
+
+
+def value_pairs(dimension: str) -> list[QuerySet]:
+    """Querysets of (dimension, story, value) rows, the value as text: where a story is filed in `dimension`."""
+
+    def pairs(rows: QuerySet, story: str, value) -> QuerySet:
+        return (
+            rows.order_by()
+            .annotate(
+                dimension=Value(dimension, output_field=CharField()),
+                story=F(story),
+                value=Cast(value, CharField()),
+            )
+            .values_list("dimension", "story", "value")
+        )
+
+    stories = CityStoryPage.objects.all()
+    if dimension == "scopes":
+        return [pairs(stories, "pk", "scope")]
+    if dimension == "engagement_types":
+        return [pairs(stories.filter(engagement_type__isnull=False), "pk", "engagement_type__code")]
+    if dimension == "years":
+        return [pairs(stories.filter(period_start_year__isnull=False), "pk", "period_start_year")]
+    if dimension == "countries":
+        return [
+            pairs(CITIES.objects.all(), "citystorypage_id", "city__country"),
+            pairs(stories.exclude(scope_country=""), "pk", "scope_country"),
+        ]
+    if dimension == "regions":
+        return [
+            pairs(CITIES.objects.filter(city__region__isnull=False), "citystorypage_id", "city__region__code"),
+            pairs(stories.filter(scope_region__isnull=False), "pk", "scope_region__code"),
+            pairs(stories.filter(scope_region__isnull=True).exclude(scope_country=""), "pk", national_region()),
+        ]
+    through, lookup = next((through, lookup) for name, through, lookup in RELATED_DIMENSIONS if name == dimension)
+    return [pairs(through.objects.all(), "citystorypage_id", lookup)]
+
+
+def national_region() -> Case:
+    """The UCLG region of a national story's country (campaign.catalogue.uclg_regions), one WHEN per region."""
+    by_region: dict[str, list[str]] = {}
+    for country, region in COUNTRY_REGIONS.items():
+        by_region.setdefault(region, []).append(country)
+    whens = [When(scope_country__in=countries, then=Value(region)) for region, countries in sorted(by_region.items())]
+    return Case(*whens, default=Value(None), output_field=CharField())
+
+
+def read_facts(served: list[ServedPage]) -> dict[int, StoryFacts]:
+    """The facts of served stories by page id: scalar ones from the content already loaded, the classifications
+    kept in tables of their own in one query; a previewed draft's from its own unsaved relations."""
+    drafts = {item.page.pk: facts_of_draft(item.specific) for item in served if item.previewed}
+    content = {item.specific.pk: item for item in served if not item.previewed}
+    facts = {
+        item.page.pk: StoryFacts(
+            listed=listing_date(story.period_start_year, story.period_start_month, first_published(story)),
+            values={dimension: set() for dimension in ("engagement_types", *FACT_DIMENSIONS)},
+        )
+        for item in content.values()
+        for story in [item.specific]
+    }
+    if content:
+        for story_pk, dimension, value in classification_rows(list(content)):
+            story_facts = facts[content[story_pk].page.pk]
+            if dimension == "cities":
+                story_facts.city_keys.append(str(uuid.UUID(value)))
+            else:
+                story_facts.values[dimension].add(int(value) if dimension in NUMERIC_DIMENSIONS else value)
+    return {**facts, **drafts}
+
+
+def classification_rows(story_pks: list[int]) -> list[tuple[int, str, str]]:
+    """(story, dimension, value) rows of the stories' cities (translation keys, by city name), engagement type and
+    related classifications, in one UNION query."""
+
+    def rows(queryset: QuerySet, story: str, dimension: str, value: str, name: str | Value) -> QuerySet:
+        return (
+            queryset.order_by()
+            .annotate(
+                story=F(story),
+                dimension=Value(dimension, output_field=CharField()),
+                value=Cast(value, CharField()),
+                name=name,
+            )
+            .values_list("story", "dimension", "value", "name")
+        )
+
+    unnamed = Value("", output_field=CharField())
+    cities = rows(
+        CITIES.objects.filter(citystorypage_id__in=story_pks),
+        "citystorypage_id",
+        "cities",
+        "city__translation_key",
+        F("city__name"),
+    )
+    engagement = rows(
+        CityStoryPage.objects.filter(pk__in=story_pks, engagement_type__isnull=False),
+        "pk",
+        "engagement_types",
+        "engagement_type__code",
+        unnamed,
+    )
+    related = [
+        rows(through.objects.filter(citystorypage_id__in=story_pks), "citystorypage_id", dimension, lookup, unnamed)
+        for dimension, through, lookup in RELATED_DIMENSIONS
+    ]
+    # By name, as a story's `cities` are listed everywhere else: the order must not depend on the query plan.
+    found = cities.union(engagement, *related, all=True).order_by("name")
+    return [(story_pk, dimension, value) for story_pk, dimension, value, _ in found]
+
+
+def first_published(story: CityStoryPage):
+    """An alias (a French fallback) was first published as its French page."""
+    if story.first_published_at or not story.alias_of_id:
+        return story.first_published_at
+    return story.alias_of.first_published_at
+
+
+def facts_of_draft(story: CityStoryPage) -> StoryFacts:
+    """Classifies a previewed draft from its own relations: they live on the unsaved object (modelcluster), not in
+    the tables the catalogue reads."""
     cities = sorted(story.cities.all(), key=lambda city: city.name)
-    start_year = story.period_start_year
-    region = story.scope_region.code if story.scope_region_id else None
-    scoped = scope_values(story.scope, story.scope_country.code or "", region)
     return StoryFacts(
-        page_id=page_id,
-        translation_key=str(story.translation_key),
-        title=story.title,
-        text=folded(f"{story.title} {story.summary}"),
-        listed=listing_date(start_year, story.period_start_month, story.first_published_at),
-        published=story.first_published_at,
+        listed=listing_date(story.period_start_year, story.period_start_month, story.first_published_at),
+        city_keys=[str(city.translation_key) for city in cities],
         values={
-            "scopes": scoped["scopes"],
-            "countries": {city.country.code for city in cities} | scoped["countries"],
-            "regions": {city.region.code for city in cities if city.region_id} | scoped["regions"],
             "principles": {principle.number for principle in story.principles.all()},
             "action_priorities": {priority.number for priority in story.action_priorities.all()},
             "themes": {theme.code for theme in story.themes.all()},
             "engagement_types": {story.engagement_type.code} if story.engagement_type_id else set(),
-            "years": {start_year} - {None},
         },
-        city_keys=[str(city.translation_key) for city in cities],
-        report_priority=story.report_priority.number if story.report_priority_id else None,
     )

@@ -14,7 +14,7 @@ from datetime import datetime
 from functools import cached_property
 
 from django.conf import settings
-from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, prefetch_related_objects
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, prefetch_related_objects
 from django.db.models.lookups import StartsWith
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction
@@ -53,9 +53,17 @@ def get_locale(code: str | None) -> Locale:
         raise UnknownLocale(code) from None
 
 
+def restrictions():
+    """Every view restriction with the path of the page it is set on: a subquery rather than a join, so that a check
+    walks the restrictions (a handful) and not the page tree (joined, SQLite scanned every page of the site for
+    each page it checked, and PostgreSQL looked up each page's French version before finding no restriction)."""
+    restricted_path = Page.objects.filter(pk=OuterRef("page_id")).values("path")[:1]
+    return PageViewRestriction.objects.annotate(restricted_path=Subquery(restricted_path))
+
+
 def restricted(path_field: str) -> Exists:
     """A view restriction (password, groups, login) on the page at `path_field` or on one of its ancestors."""
-    return Exists(PageViewRestriction.objects.filter(StartsWith(OuterRef(path_field), F("page__path"))))
+    return Exists(restrictions().filter(StartsWith(OuterRef(path_field), F("restricted_path"))))
 
 
 def source_restricted() -> Exists:
@@ -66,9 +74,11 @@ def source_restricted() -> Exists:
     too: the API serves only public pages, so either one hides it.
     """
     sources = Page.objects.filter(
-        translation_key=OuterRef("translation_key"), locale__language_code=settings.LANGUAGE_CODE
+        StartsWith(F("path"), OuterRef("restricted_path")),
+        translation_key=OuterRef(OuterRef("translation_key")),
+        locale__language_code=settings.LANGUAGE_CODE,
     )
-    return Exists(sources.filter(restricted("path")))
+    return Exists(restrictions().filter(Exists(sources)))
 
 
 def not_expired(now: datetime) -> Q:
@@ -122,10 +132,13 @@ class ServedPage:
 
     `content` is what visitors read: the page itself when translated (or outdated), an alias's own copy of the
     French content, or, for a translation started but never published, the French `source` (loaded by `serve`).
+
+    `previewed`: a draft from the admin's preview, whose relations live on the unsaved object, not in the tables.
     """
 
     page: Page
     source: Page | None = None
+    previewed: bool = False
 
     @cached_property
     def status(self) -> TranslationStatus:

@@ -19,7 +19,7 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db import connection
 from django.db.models import F, Q, QuerySet, Value
 from django.db.models.functions import StrIndex
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from campaign.search.languages import MIN_WORD_LENGTH, config_of, stemmable
 from campaign.text.plain import word_key
@@ -60,6 +60,19 @@ def search(words: list[str], candidates: QuerySet, locale: Locale, limit: int, o
         languages = list(dict.fromkeys([locale.language_code, "fr"]))
         return full_text(keys, candidates, languages, limit, offset)
     return folded(keys, candidates, limit, offset)
+
+
+def matching_pages(words: list[str], locale: Locale) -> QuerySet:
+    """The locale's pages whose documents hold the words as the site search matches them (stemmed and unaccented on
+    PostgreSQL, folded on SQLite; the last word as a prefix), unranked: a filter for lists with a search box of
+    their own, the story list, so that both boxes find the same stories."""
+    keys = [key for key in (word_key(word) for word in words) if key]
+    pages = Page.objects.filter(locale=locale)
+    if not keys:
+        return pages
+    if connection.vendor == "postgresql":
+        return matching(keys, pages, list(dict.fromkeys([locale.language_code, "fr"])))[0]
+    return pages.filter(folded_condition(keys))
 
 
 # PostgreSQL ----------------------------------------------------------------------------------------------------
@@ -152,16 +165,21 @@ def corrections(keys: list[str], languages: list[str]) -> list[str]:
 def folded(keys: list[str], candidates: QuerySet, limit: int, offset: int) -> Found:
     """Whole folded words, the last one as a prefix, in the document's folded text (spaces around each word), found
     in the title first."""
-    *whole, last = keys
-    condition = Q(search_document__folded__contains=f" {last}")
-    for key in whole:
-        condition &= Q(search_document__folded__contains=f" {key} ")
-    found = candidates.filter(condition)
+    found = candidates.filter(folded_condition(keys))
     total = found.count()
     # Best first: where the first word appears earliest (the folded text is the title, then places, then body).
     first = StrIndex("search_document__folded", Value(f" {keys[0]}"))
     rows = found.order_by(first, "path").values_list("pk", "search_document__body")[offset : offset + limit]
     return Found(total, [Hit(pk, python_snippet(body, keys)) for pk, body in rows])
+
+
+def folded_condition(keys: list[str]) -> Q:
+    """Whole folded words, the last one as a prefix, in the document's folded text (spaces around each word)."""
+    *whole, last = keys
+    condition = Q(search_document__folded__contains=f" {last}")
+    for key in whole:
+        condition &= Q(search_document__folded__contains=f" {key} ")
+    return condition
 
 
 def python_snippet(text: str, keys: list[str]) -> str:

@@ -168,7 +168,7 @@ class PageQuery:
     )
     def preview(self, token: str) -> PageNode | None:
         try:
-            return page_node(ServedPage(previewed_page(token)))
+            return page_node(ServedPage(previewed_page(token), previewed=True))
         except PreviewTokenInvalid:
             raise ApiError(
                 "This preview link is invalid or has expired; open the preview again.", "PREVIEW_TOKEN_INVALID"

@@ -61,15 +61,21 @@ def reported_stories(info: strawberry.Info, locale: Locale) -> dict[int, list["C
     """Every priority's reported stories, read together: one set of queries however many priorities are asked."""
 
     def build():
-        catalogue = story_catalogue(info, locale)
-        numbers = {facts.report_priority for facts in catalogue.facts.values()} - {None}
-        ids = {n: [facts.page_id for facts in catalogue.reported_under(n)[:REPORTED_STORIES]] for n in numbers}
-        every_id = [page_id for page_ids in ids.values() for page_id in page_ids]
-        served = with_cover_renditions(served_pages(every_id, models.CityStoryPage, "cover_image", "scope_region"))
-        by_id = {item.page.pk: CityStoryPage(served=item) for item in served}
+        ids = story_catalogue(info, locale).reported(REPORTED_STORIES)
+        by_id = {
+            item.served.page.pk: item for item in story_pages(info, locale, [pk for pks in ids.values() for pk in pks])
+        }
         return {n: [by_id[page_id] for page_id in page_ids if page_id in by_id] for n, page_ids in ids.items()}
 
     return cached(info, ("reported stories", locale.pk), build)
+
+
+def story_pages(info: strawberry.Info, locale: Locale, ids: list[int]) -> list["CityStoryPage"]:
+    """Served stories by page id, in order, with their covers' renditions; their facts are read together the
+    first time one is asked."""
+    served = with_cover_renditions(served_pages(ids, models.CityStoryPage, "cover_image", "scope_region"))
+    story_catalogue(info, locale).expect(served)
+    return [CityStoryPage(served=item) for item in served]
 
 
 @represents_page(models.CityStoryIndexPage)
@@ -132,8 +138,7 @@ class CityStoryPage(PageNode):
         return self.served.specific.cover_credit
 
     def facts(self, info: strawberry.Info) -> StoryFacts:
-        catalogue = story_catalogue(info, self.served.page.locale)
-        return catalogue.facts_of(self.served.specific, self.served.page.pk)
+        return story_catalogue(info, self.served.page.locale).facts_of(self.served)
 
     @strawberry.field(
         description="The cities (two for a joint action), localized, with coordinates for the map.",
@@ -190,14 +195,9 @@ class CityStoryPage(PageNode):
         directives=[*sized(3), Cost(weight=10)],
     )
     def related_stories(self, info: strawberry.Info) -> list["CityStoryPage"]:
-        catalogue = story_catalogue(info, self.served.page.locale)
-        if self.served.page.pk not in catalogue.facts:
-            return []
-        ids = [other.page_id for other in catalogue.related(self.facts(info))]
-        return [
-            CityStoryPage(served=item)
-            for item in served_pages(ids, models.CityStoryPage, "cover_image", "scope_region")
-        ]
+        locale = self.served.page.locale
+        ids = story_catalogue(info, locale).related(self.served.specific.pk, self.facts(info))
+        return story_pages(info, locale, ids)
 
     @strawberry.field(description="A quotation from the person leading the action, when there is one.")
     def quote(self) -> Quote | None:

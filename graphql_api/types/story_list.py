@@ -7,10 +7,8 @@ from functools import partial
 import strawberry
 from wagtail.models import Locale
 
-from campaign import models
 from campaign.catalogue.filters import story_filter_values
 from campaign.catalogue.story_catalogue import DIMENSIONS, NUMERIC_DIMENSIONS, StoryCatalogue, StoryQuery
-from campaign.i18n.localization import served_pages
 from campaign.pages.stories import Scope
 from campaign.text.plain import folded
 
@@ -19,8 +17,7 @@ from ..pagination import page_window
 from . import taxonomy
 from .facets import FacetOrder, FacetValue, by_number, by_position, checked, country_label, facet_values, term_label
 from .locales import requested_locale
-from .page import with_cover_renditions
-from .stories import CityStoryPage, action_priorities, story_catalogue
+from .stories import CityStoryPage, action_priorities, story_catalogue, story_pages
 from .translations import batch_translations
 
 
@@ -34,7 +31,11 @@ class CityStoryFilter:
     engagement_types: list[str] | None = strawberry.field(default=None, description="both, gcm_only, gcr_only, idp.")
     themes: list[str] | None = strawberry.field(default=None, description="Theme codes.")
     years: list[int] | None = strawberry.field(default=None, description="Years the actions started.")
-    search: str | None = strawberry.field(default=None, description="Words in the title or summary.")
+    search: str | None = strawberry.field(
+        default=None,
+        description="Words of the story (title, text, cities and countries in any language), matched as `search` "
+        "matches them: case and accents aside, the last word in part.",
+    )
 
 
 @strawberry.enum(
@@ -127,17 +128,10 @@ def city_stories(info, locale: Locale, story_filter, limit: int, offset: int, or
     limit, offset = page_window(limit, offset)
     catalogue = story_catalogue(info, locale)
     query = story_query(info, locale, story_filter)
-    found = catalogue.search(query, order.value)
-    ids = [facts.page_id for facts in found[offset : offset + limit]]
-    served = with_cover_renditions(served_pages(ids, models.CityStoryPage, "cover_image", "scope_region"))
-    batch_translations(info, served)
-    return CityStoryList(
-        total_count=len(found),
-        items=[CityStoryPage(served=item) for item in served],
-        catalogue=catalogue,
-        query=query,
-        locale=locale,
-    )
+    total, ids = catalogue.search(query, order.value, limit, offset)
+    items = story_pages(info, locale, ids)
+    batch_translations(info, [item.served for item in items])
+    return CityStoryList(total_count=total, items=items, catalogue=catalogue, query=query, locale=locale)
 
 
 @strawberry.type
