@@ -101,7 +101,7 @@ class StoryCatalogue:
             if dimension != ignore and wanted:
                 stories = stories.filter(dimension_q(dimension, wanted))
         if query.search:
-            sql, params = matching_pages(query.search.split(), self.locale).values("pk").query.sql_with_params()
+            sql, params = matching_pages(query.search, self.locale).values("pk").query.sql_with_params()
             stories = stories.filter(pk__in=RawSQL(f"SELECT content FROM served WHERE served_pk IN ({sql})", params))
         return stories
 

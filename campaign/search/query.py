@@ -22,7 +22,7 @@ from django.db.models.functions import StrIndex
 from wagtail.models import Locale, Page
 
 from campaign.search.languages import MIN_WORD_LENGTH, config_of, stemmable
-from campaign.text.plain import word_key
+from campaign.text.plain import search_words, word_key
 
 # The last word typed is a prefix once it is this long: "mi" would match half the site.
 MIN_PREFIX_LENGTH = 3
@@ -62,11 +62,12 @@ def search(words: list[str], candidates: QuerySet, locale: Locale, limit: int, o
     return folded(keys, candidates, limit, offset)
 
 
-def matching_pages(words: list[str], locale: Locale) -> QuerySet:
-    """The locale's pages whose documents hold the words as the site search matches them (stemmed and unaccented on
-    PostgreSQL, folded on SQLite; the last word as a prefix), unranked: a filter for lists with a search box of
-    their own, the story list, so that both boxes find the same stories."""
-    keys = [key for key in (word_key(word) for word in words) if key]
+def matching_pages(text: str, locale: Locale) -> QuerySet:
+    """The locale's pages whose documents hold the words of a visitor's text as the site search matches them
+    (stemmed and unaccented on PostgreSQL, folded on SQLite; the last word as a prefix; at most MAX_SEARCH_WORDS
+    words), unranked: a filter for lists with a search box of their own, the story list, so that both boxes find
+    the same stories."""
+    keys = [key for key in (word_key(word) for word in search_words(text).split()) if key]
     pages = Page.objects.filter(locale=locale)
     if not keys:
         return pages

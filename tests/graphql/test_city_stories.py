@@ -9,7 +9,7 @@ from django.utils.formats import date_format
 from campaign.models import CharterPage, CityStoryIndexPage, CityStoryPage
 from campaign.publishing.generations import forget_all
 from campaign.search.documents import body_of
-from campaign.text.plain import fold
+from campaign.text.plain import MAX_SEARCH_WORDS, fold
 
 from ..factories import (
     CityFactory,
@@ -108,6 +108,13 @@ def test_search_ignores_case_and_accents(graphql):
     for slug in slugs:
         story = CityStoryPage.objects.get(locale__language_code="fr", slug=slug)
         assert "refugi" in fold(f"{story.title} {body_of(story)}"), slug
+
+
+def test_a_search_of_hundreds_of_words_is_cut_to_the_site_search_limit(graphql):
+    story = new_story(title="Testville ouvre ses écoles", slug="testville-ecoles")
+    words = " ".join(["testville"] * (MAX_SEARCH_WORDS - 1) + ["ecoles"] + [f"w{n}" for n in range(300)])
+    found = stories(graphql, locale="fr", filter={"search": words}, limit=100)["items"]
+    assert [item["url"].split("/")[-2] for item in found] == [story.slug]
 
 
 def test_search_finds_what_the_site_search_finds(graphql):
