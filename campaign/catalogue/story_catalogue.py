@@ -55,6 +55,7 @@ RELATED_DIMENSIONS = (
     ("principles", CityStoryPage.principles.through, "principlepage__number"),
     ("themes", CityStoryPage.themes.through, "theme__code"),
 )
+RELATED_TABLES = {dimension: (through, lookup) for dimension, through, lookup in RELATED_DIMENSIONS}
 
 
 @dataclass
@@ -205,7 +206,7 @@ def served_rows(locale: Locale) -> QuerySet:
 
 def sortable(stories: QuerySet, *columns: str) -> QuerySet:
     """Content rows with the columns the list is ordered by (order_by), and `columns`."""
-    published = Coalesce("first_published_at", "alias_of__first_published_at")
+    published = first_publication()
     return stories.annotate(content=F("pk"), listed=listing_key(), published=published).values(
         "content", "listed", "published", "title_key", *columns
     )
@@ -228,10 +229,15 @@ def order_by(order: str) -> str:
     return f"found.listed NULLS FIRST, found.published NULLS FIRST, {title}, found.content"
 
 
+def first_publication() -> Coalesce:
+    """first_published() in SQL: an alias (a French fallback) was first published as its French page."""
+    return Coalesce("first_published_at", "alias_of__first_published_at")
+
+
 def listing_key() -> Case:
     """campaign.text.dates.listing_date as a sortable number, yyyymmdd: the action's start, else the day (UTC) of
     the first publication."""
-    published = Coalesce("first_published_at", "alias_of__first_published_at")
+    published = first_publication()
     day = ExtractYear(published, tzinfo=UTC) * 10000 + ExtractMonth(published, tzinfo=UTC) * 100
     return Case(
         When(
@@ -257,7 +263,7 @@ def dimension_q(dimension: str, wanted: set) -> Q:
         countries = [country for country, region in COUNTRY_REGIONS.items() if region in wanted]
         national = Q(scope_region__isnull=True, scope_country__in=countries)
         return Q(pk__in=by_city) | Q(scope_region__code__in=wanted) | national
-    through, lookup = next((through, lookup) for name, through, lookup in RELATED_DIMENSIONS if name == dimension)
+    through, lookup = RELATED_TABLES[dimension]
     return Q(pk__in=through.objects.filter(**{f"{lookup}__in": wanted}).values("citystorypage_id"))
 
 
@@ -302,7 +308,7 @@ def value_pairs(dimension: str) -> list[QuerySet]:
             pairs(stories.filter(scope_region__isnull=False), "pk", "scope_region__code"),
             pairs(stories.filter(scope_region__isnull=True).exclude(scope_country=""), "pk", national_region()),
         ]
-    through, lookup = next((through, lookup) for name, through, lookup in RELATED_DIMENSIONS if name == dimension)
+    through, lookup = RELATED_TABLES[dimension]
     return [pairs(through.objects.all(), "citystorypage_id", lookup)]
 
 
