@@ -37,6 +37,15 @@ def open_city_stories(page, servers) -> None:
     page.goto(f"{servers.cms}/admin/pages/{index['id']}/")
 
 
+def save_draft(page, title: str) -> None:
+    """Save draft, as editors do, and wait for Wagtail to say so.
+
+    Wagtail's autosave may have created the page while the editor was typing: Save draft then updates it.
+    """
+    page.get_by_role("button", name="Save draft").click()
+    page.get_by_text(re.compile(f"Page '{re.escape(title)}' (created|has been updated)\\.")).wait_for()
+
+
 def upload_cover(page, photo: str) -> None:
     page.get_by_role("button", name="Choose an image").click()
     chooser = page.locator(".modal-content")
@@ -69,9 +78,7 @@ def test_an_editor_creates_previews_and_publishes_a_city_story(page, servers, lo
     page.get_by_role("tab", name="Details").click()
     shot(page, "details-tab", doc="editors-details")
 
-    page.get_by_role("button", name="Save draft").click()
-    # Wagtail's autosave may have created the page while the editor was typing: the draft is then updated.
-    page.get_by_text(re.compile(f"Page '{re.escape(TITLE)}' (created|has been updated)\\.")).wait_for()
+    save_draft(page, TITLE)
     assert story_in(servers, "fr") is None, "a draft is not public"
 
     page.get_by_role("button", name="Toggle preview").click()
