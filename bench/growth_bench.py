@@ -38,6 +38,7 @@ VARIABLES = {
     "language_switcher": {"path": "/fr/histoires/milan-premiers-pas/"},
 }
 SITEMAP = "query($locale: String) { sitemap(locale: $locale) { url lastModified alternates { locale url } } }"
+SITEMAP_ROW = "sitemap, first page (fr)"
 FACETED = """query($locale: String, $filter: CityStoryFilter) {
   cityStories(locale: $locale, filter: $filter, limit: 12, order: NEWEST) { totalCount items { title url }
     facets(order: CHARTER) { scopes { value count } countries { value label count } regions { value label count }
@@ -92,6 +93,13 @@ def cold_measure(request: Callable[[], object], runs: int) -> tuple[int, float]:
     return queries, statistics.median(timings)
 
 
+def per_entry(measured: tuple[int, float], request: Callable[[], dict]) -> tuple[int, float]:
+    """The sitemap's first page per entry: at 57 stories the page holds the whole locale (about 100 entries), from
+    500 stories on a full page (SITEMAP_PAGE_SIZE); what must stay flat is the cost of one entry."""
+    queries, milliseconds = measured
+    return queries, milliseconds / len(request()["data"]["sitemap"])
+
+
 def faceted_filter() -> dict:
     """A filter that keeps part of the stories: the region and a theme of the first real story with both."""
     from campaign.models import CityStoryPage
@@ -109,7 +117,7 @@ def requests_to_measure(client) -> dict[str, Callable[[], object]]:
         f"{name} (fr)": graphql_request(client, (OPERATIONS / f"{name}.graphql").read_text(), variables)
         for name, variables in VARIABLES.items()
     }
-    requests["sitemap, first page (fr)"] = graphql_request(client, SITEMAP, {"locale": "fr"})
+    requests[SITEMAP_ROW] = graphql_request(client, SITEMAP, {"locale": "fr"})
     requests["filtered + faceted list (en)"] = graphql_request(
         client, FACETED, {"locale": "en", "filter": faceted_filter()}
     )
@@ -125,13 +133,17 @@ def grow(stories: int, endorsements: int) -> float:
     return time.perf_counter() - started
 
 
+def shown(milliseconds: float) -> str:
+    return f"{milliseconds:.1f}" if milliseconds >= 10 else f"{milliseconds:.2f}"
+
+
 def print_table(sizes: list[int], results: dict[int, dict[str, tuple[int, float]]]) -> None:
     first, last = sizes[0], sizes[-1]
     header = " | ".join(f"{size}: queries / ms" for size in sizes)
     print(f"| Operation | {header} | ms {last}/{first} | Flag |")
     print("|---|" + "---:|" * len(sizes) + "---:|---|")
     for label in results[first]:
-        cells = " | ".join(f"{results[size][label][0]} / {results[size][label][1]:.1f}" for size in sizes)
+        cells = " | ".join(f"{results[size][label][0]} / {shown(results[size][label][1])}" for size in sizes)
         (q_first, ms_first), (q_last, ms_last) = results[first][label], results[last][label]
         ratio = ms_last / ms_first
         flags = [f"ratio above {RATIO_LIMIT}"] * (ratio > RATIO_LIMIT) + ["queries grew"] * (q_last > q_first)
@@ -157,7 +169,9 @@ def run(server_url: str, sizes: list[int], endorsements: int, runs: int) -> None
         seconds = grow(size, approved)
         count = CityStoryPage.objects.filter(locale__language_code="fr").count()
         print(f"{count} stories ({approved} endorsements asked) after {seconds:.0f} s of generation.", flush=True)
-        results[size] = {label: cold_measure(request, runs) for label, request in requests_to_measure(client).items()}
+        requests = requests_to_measure(client)
+        results[size] = {label: cold_measure(request, runs) for label, request in requests.items()}
+        results[size]["sitemap, per entry (fr)"] = per_entry(results[size][SITEMAP_ROW], requests[SITEMAP_ROW])
     connection.close()
     print(f"\nPostgreSQL, in process, response cache off; median of {runs} cold requests after one warm-up.\n")
     print_table(sizes, results)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date
 from functools import cache, cached_property
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import (
     Case,
@@ -34,7 +35,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, ExtractDay, ExtractMonth, ExtractYear
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from campaign.catalogue.filters import STORY_DIMENSIONS
 from campaign.catalogue.uclg_regions import COUNTRY_REGIONS
@@ -87,12 +88,16 @@ class StoryCatalogue:
         """The SQL of served_rows, compiled once per request."""
         return served_rows(self.locale).query.sql_with_params()
 
-    def fetch(self, sql: str, params: list) -> list[tuple]:
-        """Runs a statement with the `served` rows (content, served_pk) of the locale as a common table expression:
-        which stories are visible is worked out once per statement, however many times the statement asks."""
+    def fetch(self, sql: str, params: list, sets: tuple[tuple[str, str, tuple], ...] = ()) -> list[tuple]:
+        """Runs a statement with the `served` rows (content, served_pk) of the locale as a common table expression,
+        and `sets` (name, SQL, parameters) after it: each is worked out once per statement, however many times the
+        statement asks (a subquery written twice in a statement is evaluated twice)."""
         served_sql, served_params = self.served
+        named = [("served", served_sql, served_params), *sets]
+        expressions = ", ".join(f"{name} AS MATERIALIZED ({named_sql})" for name, named_sql, _ in named)
+        named_params = [param for _, _, named_params in named for param in named_params]
         with connection.cursor() as cursor:
-            cursor.execute(f"WITH served AS MATERIALIZED ({served_sql}) {sql}", [*served_params, *params])
+            cursor.execute(f"WITH {expressions} {sql}", [*named_params, *params])
             return cursor.fetchall()
 
     def matching(self, query: StoryQuery, ignore: str | None = None) -> QuerySet:
@@ -120,28 +125,31 @@ class StoryCatalogue:
 
     def facets(self, query: StoryQuery) -> dict[str, Counter]:
         """Per dimension, how many stories each value has under the other active filters, in one statement.
-        Dimensions without a filter of their own share one set of matching stories."""
-        matched: dict[str | None, tuple[str, tuple]] = {}
-        parts, params = [], []
+        Dimensions without a filter of their own share one set of matching stories; each set is worked out once
+        and each dimension's (story, value) pairs are read for that set's stories only."""
+        sets: dict[str | None, str] = {}
+        named, parts = [], []
         for dimension in DIMENSIONS:
             ignore = dimension if query.filters.get(dimension) else None
-            if ignore not in matched:
-                matched[ignore] = self.matching_sql(query, ignore)
-            matched_sql, matched_params = matched[ignore]
-            pairs_sql, pairs_params = pair_statement(dimension, connection.vendor)
-            parts.append(f"SELECT dimension, value FROM ({pairs_sql}) AS pairs WHERE story IN ({matched_sql})")
-            params += [*pairs_params, *matched_params]
-        counted = f"SELECT dimension, value, COUNT(*) FROM ({' UNION ALL '.join(parts)}) AS found GROUP BY 1, 2"
+            if ignore not in sets:
+                sets[ignore] = self.matching_set(query, ignore, named)
+            parts.append(pair_statement(dimension, sets[ignore], connection.vendor))
+        counted = f"SELECT dimension, value, COUNT(*) FROM ({' UNION ALL '.join(sql for sql, _ in parts)}) AS found"
+        rows = self.fetch(f"{counted} GROUP BY 1, 2", [p for _, params in parts for p in params], tuple(named))
         counts = {dimension: Counter() for dimension in DIMENSIONS}
-        for dimension, value, count in self.fetch(counted, params):
+        for dimension, value, count in rows:
             counts[dimension][int(value) if dimension in NUMERIC_DIMENSIONS else value] = count
         return counts
 
-    def matching_sql(self, query: StoryQuery, ignore: str | None) -> tuple[str, tuple]:
-        """The SQL of matching()'s content ids; without any filter, the served stories themselves."""
-        if query.search or any(wanted for dimension, wanted in query.filters.items() if dimension != ignore):
-            return self.matching(query, ignore=ignore).values(content=F("pk")).query.sql_with_params()
-        return "SELECT content FROM served", ()
+    def matching_set(self, query: StoryQuery, ignore: str | None, named: list) -> str:
+        """The name of the common table expression holding matching()'s content ids (added to `named`); without
+        any filter, the served stories themselves."""
+        if not (query.search or any(wanted for dimension, wanted in query.filters.items() if dimension != ignore)):
+            return "served"
+        name = f"matched_{len(named)}"
+        sql, params = self.matching(query, ignore=ignore).values(content=F("pk")).query.sql_with_params()
+        named.append((name, sql, params))
+        return name
 
     def reported(self, limit: int) -> dict[int, list[int]]:
         """Per priority number, the served page ids of the stories the 2023 report prints under it, newest first,
@@ -200,7 +208,9 @@ def served_rows(locale: Locale) -> QuerySet:
     content = Case(
         When(started_q(), then=Subquery(source.values("pk")[:1])), default=F("pk"), output_field=IntegerField()
     )
-    served = visible_pages(CityStoryPage).filter(locale=locale).order_by()
+    # Pages of the story type rather than rows of the story table: the join would read every story's wide row.
+    story_type = ContentType.objects.get_for_model(CityStoryPage)
+    served = visible_pages(Page).filter(locale=locale, content_type=story_type).order_by()
     return served.annotate(content=content, served_pk=F("pk")).values("content", "served_pk")
 
 
@@ -268,20 +278,24 @@ def dimension_q(dimension: str, wanted: set) -> Q:
 
 
 @cache
-def pair_statement(dimension: str, vendor: str) -> tuple[str, tuple]:
-    """The (dimension, story, value) rows of value_pairs as one SQL statement, compiled once per backend (it is the
-    same for every request): a story filed twice under one value (a city in the country of its national scope)
-    counts once."""
-    first, *others = value_pairs(dimension)
-    return first.union(*others).query.sql_with_params() if others else first.query.sql_with_params()
+def pair_statement(dimension: str, stories: str, vendor: str) -> tuple[str, tuple]:
+    """The (dimension, value) rows of value_pairs for the stories of the common table expression `stories`, as one
+    SQL statement compiled once per backend (it is the same for every request): a story filed twice under one
+    value (a city in the country of its national scope) counts once."""
+    first, *others = value_pairs(dimension, RawSQL(f"SELECT content FROM {stories}", []))
+    statement = first.union(*others) if others else first
+    sql, params = statement.query.sql_with_params()
+    return f"SELECT dimension, value FROM ({sql}) AS pairs", params
 
 
-def value_pairs(dimension: str) -> list[QuerySet]:
-    """Querysets of (dimension, story, value) rows, the value as text: where a story is filed in `dimension`."""
+def value_pairs(dimension: str, stories_sql: RawSQL) -> list[QuerySet]:
+    """Querysets of (dimension, story, value) rows, the value as text: where the stories of `stories_sql` are filed
+    in `dimension`."""
 
     def pairs(rows: QuerySet, story: str, value) -> QuerySet:
         return (
             rows.order_by()
+            .filter(**{f"{story}__in": stories_sql})
             .annotate(
                 dimension=Value(dimension, output_field=CharField()),
                 story=F(story),
