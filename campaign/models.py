@@ -5,6 +5,7 @@ from campaign.catalogue.cities import City
 from campaign.catalogue.navigation import NavigationMenu, SiteSettings
 from campaign.catalogue.taxonomy import ActionPriority, EngagementType, Region, Theme
 from campaign.endorsements.models import Endorsement, OutgoingEmail
+from campaign.endorsements.tally import EndorsementTally
 from campaign.i18n.translation_state import PublishedTranslation
 from campaign.loader.records import ContentRecord
 from campaign.pages.campaign_page import CampaignPage
@@ -32,6 +33,7 @@ __all__ = [
     "ContentRecord",
     "EndorsePage",
     "Endorsement",
+    "EndorsementTally",
     "EngagementType",
     "FrontendNotification",
     "HomeFeaturedChapter",

@@ -3,7 +3,7 @@
 import secrets
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +11,9 @@ from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 
 from campaign.catalogue.uclg_regions import region_for_country
+from campaign.endorsements import tally
 from campaign.endorsements.choices import CONFIRMED_STATUSES, Kind, Language, PopulationBand, Status
+from campaign.publishing import generations
 from campaign.text.plain import comparison_key, duplicate_key
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud on the phone
@@ -20,6 +22,35 @@ REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read a
 def new_reference() -> str:
     """A public reference for the endorser's correspondence; unlike the primary key it reveals no count."""
     return "LC-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+
+
+class EndorsementQuerySet(models.QuerySet):
+    """QuerySet writes send no model signal: each does what the signals do for a saved endorsement, recount the
+    public statistics (campaign.endorsements.tally) and start a new generation of endorsement answers
+    (campaign.publishing.generations). A deletion sends a signal per row, so it needs nothing here."""
+
+    def update(self, **kwargs) -> int:
+        with transaction.atomic():
+            rows = super().update(**kwargs)
+            written()
+        return rows
+
+    def bulk_create(self, objs, *args, **kwargs):
+        with transaction.atomic():
+            created = super().bulk_create(objs, *args, **kwargs)
+            written()
+        return created
+
+    def bulk_update(self, objs, fields, *args, **kwargs) -> int:
+        with transaction.atomic():
+            rows = super().bulk_update(objs, fields, *args, **kwargs)
+            written()
+        return rows
+
+
+def written() -> None:
+    tally.recount()
+    generations.advance(generations.ENDORSEMENTS)
 
 
 class Endorsement(models.Model):
@@ -117,6 +148,11 @@ class Endorsement(models.Model):
         ]
     )
 
+    objects = EndorsementQuerySet.as_manager()
+    # Whether the row was public as read (a new endorsement was not); None (unknown: read without its status) counts
+    # as public. Saving or deleting a row that was or is public recounts the statistics (campaign.endorsements.tally).
+    was_public: bool | None = False
+
     class Meta:
         verbose_name = _("endorsement")
         verbose_name_plural = _("endorsements")
@@ -140,6 +176,18 @@ class Endorsement(models.Model):
         if not self.region and self.country:
             self.region = region_for_country(self.country.code)
         super().save(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        endorsement = super().from_db(db, field_names, values)
+        deferred = {"status", "consent_publication"} - set(field_names)
+        endorsement.was_public = None if deferred else endorsement.is_public
+        return endorsement
+
+    @property
+    def is_public(self) -> bool:
+        """Counted in the public statistics and listed by the API."""
+        return self.status == Status.APPROVED and self.consent_publication
 
 
 class OutgoingEmail(models.Model):

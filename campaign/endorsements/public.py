@@ -6,11 +6,10 @@ public columns loaded (`only`), so even a careless resolver could not reach an e
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC
 
-from django.db.models import CharField, Count, F, Q, QuerySet, Value
-from django.db.models.functions import Cast, ExtractMonth, ExtractYear
+from django.db.models import Q, QuerySet
 
+from campaign.endorsements import tally
 from campaign.endorsements.choices import Status
 from campaign.endorsements.models import Endorsement
 
@@ -67,31 +66,12 @@ class Stats:
 
 
 def stats() -> Stats:
-    """All counts from one query however many endorsements there are: the database groups them (one GROUP BY per
-    counter, in a UNION ALL) and only the counters travel. Months are UTC months, as `approved_at` is stored."""
-    month = ExtractYear("approved_at", tzinfo=UTC) * 100 + ExtractMonth("approved_at", tzinfo=UTC)
-    groups = [
-        approved()
-        .order_by()  # the model's ordering would join the GROUP BY
-        .annotate(counter=Value(counter), value=Cast(value, CharField()))
-        .values("counter", "value")
-        .annotate(n=Count("id"))
-        .values_list("counter", "value", "n")
-        for counter, value in (
-            ("country", F("country")),
-            ("region", F("region")),
-            ("kind", F("kind")),
-            ("month", month),
-        )
-    ]
-    counters: dict[str, Counter] = {counter: Counter() for counter in ("country", "region", "kind", "month")}
-    for counter, value, n in groups[0].union(*groups[1:], all=True):
-        counters[counter][value] += n
-    months = {f"{value[:4]}-{value[4:]}": n for value, n in counters["month"].items()}
+    """From the kept tally (campaign.endorsements.tally): one row read, however many endorsements there are."""
+    counts = tally.current_counts()
     return Stats(
-        total=sum(counters["kind"].values()),
-        by_country=counters["country"],
-        by_region=Counter({region: n for region, n in counters["region"].items() if region}),
-        by_kind=counters["kind"],
-        by_month=sorted(months.items()),
+        total=sum(counts["kind"].values()),
+        by_country=Counter(counts["country"]),
+        by_region=Counter(counts["region"]),
+        by_kind=Counter(counts["kind"]),
+        by_month=sorted(counts["month"].items()),
     )

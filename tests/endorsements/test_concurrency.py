@@ -9,11 +9,13 @@ deleted from other threads too, so the content loaded for the whole session stay
 """
 
 import threading
+import time
 
 import pytest
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from django.test import RequestFactory
 
+from campaign.endorsements import tally
 from campaign.endorsements.models import Endorsement
 from campaign.endorsements.moderation import Confirmed, confirm
 from campaign.endorsements.submission import Received, submit
@@ -141,3 +143,32 @@ def test_two_hundred_simultaneous_submissions_for_different_institutions_create_
     results = submit_all([submission(i, f"Commune numéro {i}", consent_version) for i in range(200)])
     assert all(isinstance(result, Received) for result in results)
     assert committed(name_key__startswith="commune numero") == 200
+
+
+def test_two_moderators_approving_at_once_are_both_counted(consent_version):
+    """The first approval holds its transaction open after counting; the second counts meanwhile. Without the tally
+    row locked before counting, the second would count without the first (not yet committed) and store that."""
+    waiting = [submission(index, f"Commune {index}", consent_version) for index in (1, 2)]
+    first, second = in_own_connection(
+        lambda: [Endorsement.objects.create(**fields, status="pending_review") for fields in waiting]
+    )
+    in_own_connection(tally.recount)  # the row exists: creating it would make the second wait for the first anyway
+    counted = threading.Event()
+
+    def approve(endorsement, *, hold: bool) -> None:
+        with transaction.atomic():
+            endorsement.status = "approved"
+            endorsement.save()
+            if hold:
+                counted.set()
+                time.sleep(0.5)
+
+    def approve_second():
+        assert counted.wait(timeout=30), "the first approval never counted"
+        approve(second, hold=False)
+
+    run_at_once([lambda: approve(first, hold=True), approve_second])
+    stored = in_own_connection(tally.current_counts)
+    public = committed(status="approved", consent_publication=True)
+    assert sum(stored["kind"].values()) == public
+    assert committed(signatory_name__startswith="Signer ", status="approved") == 2

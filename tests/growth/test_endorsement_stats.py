@@ -1,5 +1,5 @@
-"""endorsementStats counts in SQL: the same counters as counting every approved endorsement, from a number of
-queries that does not grow with the endorsements."""
+"""endorsementStats reads a kept tally (campaign.endorsements.tally): the same counters as counting every approved
+endorsement, after every kind of change, from a number of queries that does not grow with the endorsements."""
 
 from collections import Counter
 from datetime import UTC, datetime
@@ -9,6 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from campaign.endorsements import public
+from campaign.endorsements.models import Endorsement
+from campaign.endorsements.moderation import erase_personal_data, review
 from campaign.publishing.generations import forget_all
 from tests.factories import make_endorsement
 
@@ -70,3 +72,81 @@ def test_the_query_count_does_not_grow_with_the_endorsements(graphql):
     few = queries_of(graphql)
     approve_some(40, start=3)
     assert queries_of(graphql) == few
+
+
+def approve(endorsement, user) -> None:
+    assert review([endorsement], "approve", user, reason="ok") == 1
+
+
+def withdraw(endorsement, user) -> None:
+    approve(endorsement, user)
+    assert review([Endorsement.objects.get(pk=endorsement.pk)], "withdraw", user, reason="asked") == 1
+
+
+def move_country(endorsement, user) -> None:
+    approve(endorsement, user)
+    moved = Endorsement.objects.get(pk=endorsement.pk)
+    moved.country, moved.region = "BR", ""
+    moved.save()
+
+
+def delete(endorsement, user) -> None:
+    approve(endorsement, user)
+    Endorsement.objects.get(pk=endorsement.pk).delete()
+
+
+def withdraw_consent(endorsement, user) -> None:
+    approve(endorsement, user)
+    Endorsement.objects.filter(pk=endorsement.pk).update(consent_publication=False)
+
+
+def approve_by_update(endorsement, user) -> None:
+    Endorsement.objects.filter(pk=endorsement.pk).update(status="approved", approved_at=datetime.now(UTC))
+
+
+def approve_in_bulk(endorsement, user) -> None:
+    endorsement.status, endorsement.approved_at = "approved", datetime.now(UTC)
+    Endorsement.objects.bulk_update([endorsement], ["status", "approved_at"])
+
+
+def create_in_bulk(endorsement, user) -> None:
+    Endorsement.objects.bulk_create([Endorsement(**{**approved_copy(endorsement), "institution_name": "Copie"})])
+
+
+def erase(endorsement, user) -> None:
+    approve(endorsement, user)
+    erase_personal_data(Endorsement.objects.filter(pk=endorsement.pk), user)
+
+
+def approved_copy(endorsement) -> dict:
+    fields = {field.attname: getattr(endorsement, field.attname) for field in Endorsement._meta.concrete_fields}
+    del fields["id"], fields["reference"]
+    return {**fields, "status": "approved", "approved_at": datetime.now(UTC), "duplicate_key": "copie"}
+
+
+CHANGES = [approve, withdraw, move_country, delete, withdraw_consent, erase]
+QUERYSET_WRITES = [approve_by_update, approve_in_bulk, create_in_bulk]
+
+
+@pytest.mark.parametrize("change", [*CHANGES, *QUERYSET_WRITES])
+def test_the_tally_follows_every_change(change, editor):
+    approve_some(4)
+    assert public.stats().total == 4
+    endorsement = make_endorsement("Ville de Lyon", country="FR")
+    change(endorsement, editor)
+    stats = public.stats()
+    expected = counted_in_python()
+    assert (stats.total, stats.by_country, stats.by_region) == (
+        expected["total"],
+        expected["by_country"],
+        expected["by_region"],
+    )
+    assert (stats.by_kind, stats.by_month) == (expected["by_kind"], expected["by_month"])
+
+
+def test_a_submission_waiting_for_review_leaves_the_tally_alone():
+    approve_some(2)
+    with CaptureQueriesContext(connection) as captured:
+        make_endorsement("Ville de Nantes")
+    assert not [query for query in captured if "endorsementtally" in query["sql"]]
+    assert public.stats().total == 2
