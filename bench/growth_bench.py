@@ -2,8 +2,8 @@
 
 Run it with `make bench-growth` (or `.venv/bin/python -m bench.growth_bench`) with DATABASE_URL naming a PostgreSQL
 server: the bench creates its own database there (lampedusa_growth_bench), loads the campaign content, grows it with
-`grow_demo_content` (20,000 approved endorsements at the largest size) and drops the database at the end. Each
-frontend operation (tests/graphql/operations/) and the sitemap, a filtered and faceted story list and
+`grow_demo_content` (approved endorsements in proportion, 20,000 at the largest size) and drops the database at the
+end. Each frontend operation (tests/graphql/operations/) and the sitemap, a filtered and faceted story list and
 endorsementStats are requested in process with the response cache off; each row gives the SQL queries of one
 request and the median latency of several cold requests, at every size, then the ratio of the largest size to the
 smallest: a ratio above 1.5 or a query count that grew is flagged.
@@ -39,6 +39,7 @@ VARIABLES = {
 }
 SITEMAP = "query($locale: String) { sitemap(locale: $locale) { url lastModified alternates { locale url } } }"
 SITEMAP_ROW = "sitemap, first page (fr)"
+STATS_ROW = "endorsementStats"
 FACETED = """query($locale: String, $filter: CityStoryFilter) {
   cityStories(locale: $locale, filter: $filter, limit: 12, order: NEWEST) { totalCount items { title url }
     facets(order: CHARTER) { scopes { value count } countries { value label count } regions { value label count }
@@ -93,11 +94,18 @@ def cold_measure(request: Callable[[], object], runs: int) -> tuple[int, float]:
     return queries, statistics.median(timings)
 
 
-def per_entry(measured: tuple[int, float], request: Callable[[], dict]) -> tuple[int, float]:
-    """The sitemap's first page per entry: at 57 stories the page holds the whole locale (about 100 entries), from
-    500 stories on a full page (SITEMAP_PAGE_SIZE); what must stay flat is the cost of one entry."""
+def per_entry(measured: tuple[int, float], request: Callable[[], dict], entries: Callable[[dict], int]) -> tuple:
+    """An answer whose length follows the site, per entry of the answer. The sitemap's first page holds the whole
+    locale at 57 stories (about 100 entries), a full page (SITEMAP_PAGE_SIZE) from 500 on; endorsementStats lists
+    each country, region, kind and month that has an endorsement (generated ones are approved an hour apart: one
+    month at 57 stories, 28 at 2,000). What must stay flat is the cost of one entry."""
     queries, milliseconds = measured
-    return queries, milliseconds / len(request()["data"]["sitemap"])
+    return queries, milliseconds / entries(request()["data"])
+
+
+def stats_entries(data: dict) -> int:
+    stats = data["endorsementStats"]
+    return sum(len(stats[counter]) for counter in ("byCountry", "byRegion", "byKind", "byMonth"))
 
 
 def faceted_filter() -> dict:
@@ -121,7 +129,7 @@ def requests_to_measure(client) -> dict[str, Callable[[], object]]:
     requests["filtered + faceted list (en)"] = graphql_request(
         client, FACETED, {"locale": "en", "filter": faceted_filter()}
     )
-    requests["endorsementStats"] = graphql_request(client, STATS, {})
+    requests[STATS_ROW] = graphql_request(client, STATS, {})
     return requests
 
 
@@ -165,13 +173,18 @@ def run(server_url: str, sizes: list[int], endorsements: int, runs: int) -> None
     client = Client()
     results = {}
     for size in sizes:
-        approved = endorsements if size == sizes[-1] else 0
+        approved = endorsements * size // sizes[-1]  # 570 at 57 stories: the smallest answer has values too
         seconds = grow(size, approved)
         count = CityStoryPage.objects.filter(locale__language_code="fr").count()
         print(f"{count} stories ({approved} endorsements asked) after {seconds:.0f} s of generation.", flush=True)
         requests = requests_to_measure(client)
         results[size] = {label: cold_measure(request, runs) for label, request in requests.items()}
-        results[size]["sitemap, per entry (fr)"] = per_entry(results[size][SITEMAP_ROW], requests[SITEMAP_ROW])
+        results[size]["sitemap, per entry (fr)"] = per_entry(
+            results[size][SITEMAP_ROW], requests[SITEMAP_ROW], lambda data: len(data["sitemap"])
+        )
+        results[size]["endorsementStats, per entry"] = per_entry(
+            results[size][STATS_ROW], requests[STATS_ROW], stats_entries
+        )
     connection.close()
     print(f"\nPostgreSQL, in process, response cache off; median of {runs} cold requests after one warm-up.\n")
     print_table(sizes, results)
