@@ -35,8 +35,8 @@ def shows(locator) -> bool:
         raise
 
 
-def a_reading_view_showing(page, summary: str):
-    """The panel's reading view once it shows the story's heading and `summary`, whichever frame holds them.
+def a_reading_view_showing(page, *texts: str):
+    """The panel's reading view once it shows its main heading and each of `texts`, whichever frame holds them.
 
     Wagtail loads a new frame when the editor picks a mode and each time it posts the form as the editor types.
     """
@@ -44,12 +44,12 @@ def a_reading_view_showing(page, summary: str):
         for frame in page.frames:
             if (
                 "mode=reading" in frame.url
-                and shows(frame.get_by_role("heading", level=1, name=TITLE))
-                and shows(frame.get_by_text(summary))
+                and shows(frame.get_by_role("heading", level=1))
+                and all(shows(frame.get_by_text(text)) for text in texts)
             ):
                 return frame
         page.wait_for_timeout(200)
-    raise AssertionError(f"The preview panel's reading view never showed {summary!r}.")
+    raise AssertionError(f"The preview panel's reading view never showed {texts!r}.")
 
 
 def test_an_editor_reads_a_new_story_in_the_preview_panel(page, servers, log_in, shot, tmp_path):
@@ -67,10 +67,12 @@ def test_an_editor_reads_a_new_story_in_the_preview_panel(page, servers, log_in,
     page.get_by_role("button", name="Toggle preview").click()
     page.frame_locator("#w-preview-iframe").get_by_text("Preview (draft)").wait_for()  # the frontend answers first
     page.get_by_label("Preview mode").select_option(label="Reading view")
-    cover = a_reading_view_showing(page, SUMMARY).get_by_role("img", name=ALT)
+    preview = a_reading_view_showing(page, SUMMARY)
+    assert preview.get_by_role("heading", level=1, name=TITLE).count() == 1
+    cover = preview.get_by_role("img", name=ALT)
     assert cover.evaluate("image => image.decode().then(() => image.naturalWidth)") == 800
     shot(page, "reading-view", doc="editors-reading-view")
 
     page.wait_for_function(WATCHING_SETTLED)
     page.locator("#id_summary").fill(RETYPED_SUMMARY)
-    a_reading_view_showing(page, RETYPED_SUMMARY)
+    assert a_reading_view_showing(page, RETYPED_SUMMARY).get_by_role("heading", level=1, name=TITLE).count() == 1
