@@ -9,7 +9,7 @@ class CampaignConfig(AppConfig):
 
     def ready(self):
         from campaign.assets import pregeneration
-        from campaign.endorsements import tally
+        from campaign.endorsements import public as endorsements
         from campaign.i18n import translation_state
         from campaign.publishing import launch  # noqa: F401 (registers the launch check)
         from campaign.publishing.generation_signals import connect
@@ -21,4 +21,4 @@ class CampaignConfig(AppConfig):
         revalidation.connect()
         pregeneration.connect()
         search.connect()
-        tally.connect()
+        endorsements.connect()

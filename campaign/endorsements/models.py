@@ -16,6 +16,8 @@ from campaign.endorsements.choices import CONFIRMED_STATUSES, Kind, Language, Po
 from campaign.publishing import generations
 from campaign.text.plain import comparison_key, duplicate_key
 
+# Listed by the API and counted in its statistics.
+PUBLIC = Q(status=Status.APPROVED, consent_publication=True)
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud on the phone
 
 
@@ -49,7 +51,7 @@ class EndorsementQuerySet(models.QuerySet):
 
 
 def written() -> None:
-    tally.recount()
+    tally.recount(Endorsement.objects.filter(PUBLIC))
     generations.advance(generations.ENDORSEMENTS)
 
 

@@ -8,10 +8,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
+from django.db.models.signals import post_delete, post_save
 
 from campaign.endorsements import tally
-from campaign.endorsements.choices import Status
-from campaign.endorsements.models import Endorsement
+from campaign.endorsements.models import PUBLIC, Endorsement
 
 PUBLIC_FIELDS = (
     "id",
@@ -40,7 +40,7 @@ class EndorsementFilter:
 
 
 def approved() -> QuerySet[Endorsement]:
-    return Endorsement.objects.filter(status=Status.APPROVED, consent_publication=True).only(*PUBLIC_FIELDS)
+    return Endorsement.objects.filter(PUBLIC).only(*PUBLIC_FIELDS)
 
 
 def endorsements(wanted: EndorsementFilter, order: str) -> QuerySet[Endorsement]:
@@ -67,7 +67,7 @@ class Stats:
 
 def stats() -> Stats:
     """From the kept tally (campaign.endorsements.tally): one row read, however many endorsements there are."""
-    counts = tally.current_counts()
+    counts = tally.current_counts(counted())
     return Stats(
         total=sum(counts["kind"].values()),
         by_country=Counter(counts["country"]),
@@ -75,3 +75,33 @@ def stats() -> Stats:
         by_kind=Counter(counts["kind"]),
         by_month=sorted(counts["month"].items()),
     )
+
+
+def counted() -> QuerySet[Endorsement]:
+    """The endorsements the statistics count."""
+    return Endorsement.objects.filter(PUBLIC)
+
+
+def recount() -> None:
+    tally.recount(counted())
+
+
+def moves_counts(endorsement: Endorsement) -> bool:
+    return endorsement.was_public is not False or endorsement.is_public
+
+
+def endorsement_saved(instance: Endorsement, **kwargs) -> None:
+    """Keeps the tally (campaign.endorsements.tally) counted when a public endorsement changes."""
+    if moves_counts(instance):
+        recount()
+    instance.was_public = instance.is_public
+
+
+def endorsement_deleted(instance: Endorsement, **kwargs) -> None:
+    if moves_counts(instance):
+        recount()
+
+
+def connect() -> None:
+    post_save.connect(endorsement_saved, sender=Endorsement, dispatch_uid="tally-endorsement-save")
+    post_delete.connect(endorsement_deleted, sender=Endorsement, dispatch_uid="tally-endorsement-delete")

@@ -4,20 +4,20 @@ at any size).
 
 The counts are worked out again, inside the transaction that changes them, whenever a change can move them: the
 save or deletion of an endorsement that was public (approved, consenting to publication) as it was read or is
-public as saved, and every QuerySet write on endorsements (`update`, `bulk_create`, `bulk_update`), which sends no
-model signal. Counting starts by locking the tally row (SELECT … FOR UPDATE): when two moderators approve at once,
-the second waits for the first to commit, then counts both; neither can store counts that miss the other.
+public as saved (campaign.endorsements.public connects the signals), and every QuerySet write on endorsements
+(`update`, `bulk_create`, `bulk_update`: campaign.endorsements.models.EndorsementQuerySet), which sends no model
+signal. Counting starts by locking the tally row (SELECT … FOR UPDATE): when two moderators approve at once, the
+second waits for the first to commit, then counts both; neither can store counts that miss the other.
+
+The endorsements counted come in as a QuerySet (`public`), so that this module depends on no endorsement model.
 """
 
 from collections import Counter
 from datetime import UTC
 
 from django.db import models, transaction
-from django.db.models import CharField, Count, F, Value
+from django.db.models import CharField, Count, F, QuerySet, Value
 from django.db.models.functions import Cast, ExtractMonth, ExtractYear
-from django.db.models.signals import post_delete, post_save
-
-from campaign.endorsements.choices import Status
 
 COUNTERS = ("country", "region", "kind", "month")
 TALLY = 1  # the one row
@@ -35,16 +35,14 @@ class EndorsementTally(models.Model):
         return f"{sum(self.counts.get('kind', {}).values())} public endorsements"
 
 
-def counted() -> dict[str, dict[str, int]]:
+def counted(public: QuerySet) -> dict[str, dict[str, int]]:
     """All counters from one statement however many endorsements there are: the database groups them (one GROUP BY
     per counter, in a UNION ALL) and only the counters travel. Months are "YYYY-MM"."""
-    from campaign.endorsements.models import Endorsement
-
     month = ExtractYear("approved_at", tzinfo=UTC) * 100 + ExtractMonth("approved_at", tzinfo=UTC)
     values = {"country": F("country"), "region": F("region"), "kind": F("kind"), "month": month}
-    public = Endorsement.objects.filter(status=Status.APPROVED, consent_publication=True).order_by()
     groups = [
-        public.annotate(counter=Value(counter), value=Cast(value, CharField()))
+        public.order_by()  # the model's ordering would join the GROUP BY
+        .annotate(counter=Value(counter), value=Cast(value, CharField()))
         .values("counter", "value")
         .annotate(n=Count("id"))
         .values_list("counter", "value", "n")
@@ -57,40 +55,18 @@ def counted() -> dict[str, dict[str, int]]:
     return {counter: dict(values) for counter, values in counters.items()}
 
 
-def recount() -> None:
+def recount(public: QuerySet) -> None:
     """Counts again and stores the counts, the tally row locked for the rest of the current transaction."""
     with transaction.atomic():
         tally, _ = EndorsementTally.objects.select_for_update().get_or_create(pk=TALLY)
-        tally.counts = counted()
+        tally.counts = counted(public)
         tally.save(update_fields=["counts"])
 
 
-def current_counts() -> dict[str, dict[str, int]]:
+def current_counts(public: QuerySet) -> dict[str, dict[str, int]]:
     """The stored counts (one query); counted and stored first on a database that never had them."""
     counts = EndorsementTally.objects.filter(pk=TALLY).values_list("counts", flat=True).first()
     if counts is None:
-        recount()
+        recount(public)
         counts = EndorsementTally.objects.get(pk=TALLY).counts
     return counts
-
-
-def moves_counts(endorsement) -> bool:
-    return endorsement.was_public is not False or endorsement.is_public
-
-
-def endorsement_saved(instance, **kwargs) -> None:
-    if moves_counts(instance):
-        recount()
-    instance.was_public = instance.is_public
-
-
-def endorsement_deleted(instance, **kwargs) -> None:
-    if moves_counts(instance):
-        recount()
-
-
-def connect() -> None:
-    from campaign.endorsements.models import Endorsement
-
-    post_save.connect(endorsement_saved, sender=Endorsement, dispatch_uid="tally-endorsement-save")
-    post_delete.connect(endorsement_deleted, sender=Endorsement, dispatch_uid="tally-endorsement-delete")
