@@ -3,8 +3,9 @@ tests/graphql/operations (every request a response-cache miss), printing the top
 by own time.
 
 Run it with `.venv/bin/python -m bench.profile_operation story_list` (also `story`, `home_page`, any other operation
-bench/load_test.py knows, or `--floor` for its floor view); DATABASE_URL for PostgreSQL, as bench/settings.py reads
-it. The content is loaded as for the other benches when the database is empty.
+bench/load_test.py knows, or `--floor` for its floor view; `same_as_v2` and `api_v2` for the load bench's
+like-for-like pair); DATABASE_URL for PostgreSQL, as bench/settings.py reads it. The content is loaded as for the
+other benches when the database is empty.
 """
 
 import argparse
@@ -12,6 +13,7 @@ import cProfile
 import io
 import os
 import pstats
+from urllib.parse import urlencode
 
 import django
 
@@ -22,9 +24,12 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from bench.load_test import FLOORS, READS, floor_path, graphql_path  # noqa: E402
+from bench.load_test import FLOORS, READS, SAME_AS_V2, V2_STORIES, floor_path, graphql_path  # noqa: E402
 from campaign.models import HomePage  # noqa: E402
 from campaign.publishing.generations import forget_all  # noqa: E402
+
+# The load bench's like-for-like pair: 20 stories with covers, cities and priorities, from GraphQL and API v2.
+COMPARED = {"same_as_v2": "/graphql/?" + urlencode({"query": SAME_AS_V2}), "api_v2": V2_STORIES}
 
 
 def prepare_content() -> None:
@@ -55,7 +60,7 @@ def queries_of(client: Client, path: str) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("operation", choices=sorted(READS))
+    parser.add_argument("operation", choices=sorted([*READS, *COMPARED]))
     parser.add_argument("--floor", action="store_true", help="profile the operation's floor view instead")
     parser.add_argument("--requests", type=int, default=50, help="cold requests profiled")
     parser.add_argument("--top", type=int, default=30, help="entries printed")
@@ -63,7 +68,10 @@ def main() -> None:
     if options.floor and options.operation not in FLOORS:
         raise SystemExit(f"{options.operation} has no floor view; floors: {', '.join(FLOORS)}")
     prepare_content()
-    path = floor_path(options.operation) if options.floor else graphql_path(options.operation)
+    if options.operation in COMPARED:
+        path = COMPARED[options.operation]
+    else:
+        path = floor_path(options.operation) if options.floor else graphql_path(options.operation)
     client = Client()
     cold_request(client, path)  # renditions are made on first use
     queries = queries_of(client, path)
@@ -74,7 +82,7 @@ def main() -> None:
     profile.disable()
     stats = pstats.Stats(profile)
     per_request_ms = stats.total_tt * 1000 / options.requests
-    kind = "floor view" if options.floor else "GraphQL"
+    kind = "floor view" if options.floor else "API v2" if options.operation == "api_v2" else "GraphQL"
     print(f"{options.operation} ({kind}, {connection.vendor}): {queries} SQL queries, {per_request_ms:.1f} ms")
     print(f"per cold request under the profiler, over {options.requests} requests.\n")
     stats.sort_stats("cumulative").print_stats(options.top)
