@@ -11,7 +11,8 @@ def localized(queryset: QuerySet, locale: Locale) -> Model | None:
 
 
 def localized_all(queryset: QuerySet, locale: Locale, default: Locale | None = None) -> list[Model]:
-    """Every object of `queryset` in `locale`, falling back to French per object (matched by translation key)."""
+    """Every row of `queryset` (objects or named value rows) in `locale`, falling back to French per row (matched by
+    translation key)."""
     default = default or default_locale()
     rows = list(queryset.filter(locale__in=[locale, default]))
     own = {row.translation_key: row for row in rows if row.locale_id == locale.pk}

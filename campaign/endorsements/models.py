@@ -1,6 +1,8 @@
 """The endorsement record and the queue of emails about it."""
 
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import models, transaction
@@ -16,8 +18,6 @@ from campaign.endorsements.choices import CONFIRMED_STATUSES, Kind, Language, Po
 from campaign.publishing import generations
 from campaign.text.plain import comparison_key, duplicate_key
 
-# Listed by the API and counted in its statistics.
-PUBLIC = Q(status=Status.APPROVED, consent_publication=True)
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud on the phone
 
 
@@ -31,28 +31,28 @@ class EndorsementQuerySet(models.QuerySet):
     public statistics (campaign.endorsements.tally) and start a new generation of endorsement answers
     (campaign.publishing.generations). A deletion sends a signal per row, so it needs nothing here."""
 
+    def public(self) -> "EndorsementQuerySet":
+        """Listed by the API and counted in its statistics (`Endorsement.is_public` for one endorsement)."""
+        return self.filter(status=Status.APPROVED, consent_publication=True)
+
     def update(self, **kwargs) -> int:
-        with transaction.atomic():
-            rows = super().update(**kwargs)
-            written()
-        return rows
+        with self.writing():
+            return super().update(**kwargs)
 
     def bulk_create(self, objs, *args, **kwargs):
-        with transaction.atomic():
-            created = super().bulk_create(objs, *args, **kwargs)
-            written()
-        return created
+        with self.writing():
+            return super().bulk_create(objs, *args, **kwargs)
 
     def bulk_update(self, objs, fields, *args, **kwargs) -> int:
+        with self.writing():
+            return super().bulk_update(objs, fields, *args, **kwargs)
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
         with transaction.atomic():
-            rows = super().bulk_update(objs, fields, *args, **kwargs)
-            written()
-        return rows
-
-
-def written() -> None:
-    tally.recount(Endorsement.objects.filter(PUBLIC))
-    generations.advance(generations.ENDORSEMENTS)
+            yield
+            tally.recount(self.model.objects.public())
+            generations.advance(generations.ENDORSEMENTS)
 
 
 class Endorsement(models.Model):
@@ -188,7 +188,7 @@ class Endorsement(models.Model):
 
     @property
     def is_public(self) -> bool:
-        """Counted in the public statistics and listed by the API."""
+        """Counted in the public statistics and listed by the API (`Endorsement.objects.public()` in SQL)."""
         return self.status == Status.APPROVED and self.consent_publication
 
 

@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from django.db.models.signals import post_delete, post_save
 
 from campaign.endorsements import tally
-from campaign.endorsements.models import PUBLIC, Endorsement
+from campaign.endorsements.models import Endorsement
 
 PUBLIC_FIELDS = (
     "id",
@@ -40,7 +40,7 @@ class EndorsementFilter:
 
 
 def approved() -> QuerySet[Endorsement]:
-    return Endorsement.objects.filter(PUBLIC).only(*PUBLIC_FIELDS)
+    return Endorsement.objects.public().only(*PUBLIC_FIELDS)
 
 
 def endorsements(wanted: EndorsementFilter, order: str) -> QuerySet[Endorsement]:
@@ -67,7 +67,7 @@ class Stats:
 
 def stats() -> Stats:
     """From the kept tally (campaign.endorsements.tally): one row read, however many endorsements there are."""
-    counts = tally.current_counts(counted())
+    counts = tally.current_counts(Endorsement.objects.public())
     return Stats(
         total=sum(counts["kind"].values()),
         by_country=Counter(counts["country"]),
@@ -77,13 +77,8 @@ def stats() -> Stats:
     )
 
 
-def counted() -> QuerySet[Endorsement]:
-    """The endorsements the statistics count."""
-    return Endorsement.objects.filter(PUBLIC)
-
-
 def recount() -> None:
-    tally.recount(counted())
+    tally.recount(Endorsement.objects.public())
 
 
 def moves_counts(endorsement: Endorsement) -> bool:

@@ -55,18 +55,16 @@ def counted(public: QuerySet) -> dict[str, dict[str, int]]:
     return {counter: dict(values) for counter, values in counters.items()}
 
 
-def recount(public: QuerySet) -> None:
+def recount(public: QuerySet) -> dict[str, dict[str, int]]:
     """Counts again and stores the counts, the tally row locked for the rest of the current transaction."""
     with transaction.atomic():
         tally, _ = EndorsementTally.objects.select_for_update().get_or_create(pk=TALLY)
         tally.counts = counted(public)
         tally.save(update_fields=["counts"])
+    return tally.counts
 
 
 def current_counts(public: QuerySet) -> dict[str, dict[str, int]]:
     """The stored counts (one query); counted and stored first on a database that never had them."""
     counts = EndorsementTally.objects.filter(pk=TALLY).values_list("counts", flat=True).first()
-    if counts is None:
-        recount(public)
-        counts = EndorsementTally.objects.get(pk=TALLY).counts
-    return counts
+    return recount(public) if counts is None else counts

@@ -79,32 +79,24 @@ CITY_COLUMNS = ("translation_key", "locale_id", "name", "country", "region__code
 
 
 def cities(info: strawberry.Info, locale: Locale) -> dict[str, City]:
-    """By translation key (the French city's), each city localized (else French), with its region's localized
-    label. Read as plain rows: a story list labels a few cities, but the request reads them all (one query)."""
+    """By translation key (the French city's), each city localized, with its region's localized label. Read as plain
+    rows: a story list labels a few cities, but the request reads them all (one query)."""
 
     def build():
         region_terms = regions(info, locale)
-        french = cached(info, ("default_locale",), default_locale)
-        rows = CityModel.objects.filter(locale__in=[locale, french]).values(*CITY_COLUMNS)
-        own = {row["translation_key"]: row for row in rows if row["locale_id"] == locale.pk}
+        rows = localized_rows(info, CityModel.objects.values_list(*CITY_COLUMNS, named=True), locale)
         return {
-            str(row["translation_key"]): city_node(own.get(row["translation_key"], row), region_terms, locale)
+            str(row.translation_key): City(
+                name=row.name,
+                country=country(row.country, locale),
+                region=region_terms.get(row.region__code) if row.region__code else None,
+                latitude=float(row.latitude) if row.latitude is not None else None,
+                longitude=float(row.longitude) if row.longitude is not None else None,
+            )
             for row in rows
-            if row["locale_id"] == french.pk
         }
 
     return cached(info, ("cities", locale.pk), build)
-
-
-def city_node(row: dict, region_terms: dict[str, Term], locale: Locale) -> City:
-    latitude, longitude = row["latitude"], row["longitude"]
-    return City(
-        name=row["name"],
-        country=country(row["country"], locale),
-        region=region_terms.get(row["region__code"]) if row["region__code"] else None,
-        latitude=float(latitude) if latitude is not None else None,
-        longitude=float(longitude) if longitude is not None else None,
-    )
 
 
 def principles(info: strawberry.Info, locale: Locale) -> dict[int, ServedPage]:

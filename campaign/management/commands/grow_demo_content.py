@@ -72,7 +72,7 @@ class Command(BaseCommand):
         return missing
 
     def grow_endorsements(self, total: int) -> int:
-        approved = Endorsement.objects.filter(status=Status.APPROVED, consent_publication=True)
+        approved = Endorsement.objects.public()
         missing = total - approved.count()
         if missing <= 0:
             return 0
