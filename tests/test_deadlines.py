@@ -159,3 +159,12 @@ def test_gunicorn_kills_a_worker_stuck_in_a_request_and_answers_the_next_one(gun
     after = get(port, "/worker/", timeout=30)
     assert after["pid"] != first["pid"], "the stuck worker was replaced"
     assert f"WORKER TIMEOUT (pid:{first['pid']})" in log.read_text()
+
+
+def test_a_production_process_keeps_its_database_connection_between_requests():
+    """A connection per request cost every uncached answer a new PostgreSQL server process and an authentication."""
+    kept = settings_of("cms.settings.production", WEB_PROCESS="1")
+    assert kept["CONN_MAX_AGE"] > 0 and kept["CONN_HEALTH_CHECKS"] is True
+    assert settings_of("cms.settings.production", DATABASE_CONN_MAX_AGE="0")["CONN_MAX_AGE"] == 0
+    from_url = settings_of("cms.settings.production", DATABASE_URL=f"{POSTGRES_URL}?conn_max_age=30")
+    assert from_url["CONN_MAX_AGE"] == 30

@@ -17,7 +17,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -85,8 +85,9 @@ class StoryCatalogue:
 
     @cached_property
     def served(self) -> tuple[str, tuple]:
-        """The SQL of served_rows, compiled once per request."""
-        return served_rows(self.locale).query.sql_with_params()
+        """The SQL of served_rows: the same for every request of a locale, so compiled once per process."""
+        story_type = ContentType.objects.get_for_model(CityStoryPage)
+        return served_statement(connection.vendor, self.locale.pk, story_type.pk)
 
     def fetch(self, sql: str, params: list, sets: tuple[tuple[str, str, tuple], ...] = ()) -> list[tuple]:
         """Runs a statement with the `served` rows (content, served_pk) of the locale as a common table expression,
@@ -201,7 +202,7 @@ class StoryCatalogue:
         return self.known[served.page.pk]
 
 
-def served_rows(locale: Locale) -> QuerySet:
+def served_rows(locale_pk: int, story_type_pk: int) -> QuerySet:
     """(content, served_pk) of the locale's visible stories: the page of the locale's tree (`served_pk`) and the
     page whose fields and relations visitors read (`content`)."""
     source = CityStoryPage.objects.filter(source_locale_q(), translation_key=OuterRef("translation_key"))
@@ -209,9 +210,15 @@ def served_rows(locale: Locale) -> QuerySet:
         When(started_q(), then=Subquery(source.values("pk")[:1])), default=F("pk"), output_field=IntegerField()
     )
     # Pages of the story type rather than rows of the story table: the join would read every story's wide row.
-    story_type = ContentType.objects.get_for_model(CityStoryPage)
-    served = visible_pages(Page).filter(locale=locale, content_type=story_type).order_by()
+    served = visible_pages(Page).filter(locale_id=locale_pk, content_type_id=story_type_pk).order_by()
     return served.annotate(content=content, served_pk=F("pk")).values("content", "served_pk")
+
+
+@lru_cache(maxsize=64)
+def served_statement(vendor: str, locale_pk: int, story_type_pk: int) -> tuple[str, tuple]:
+    """served_rows compiled: its SQL and parameters depend on nothing but these arguments (visibility is checked
+    against the database's clock), and building and compiling its visibility checks cost more than running them."""
+    return served_rows(locale_pk, story_type_pk).query.sql_with_params()
 
 
 def sortable(stories: QuerySet, *columns: str) -> QuerySet:
@@ -360,7 +367,22 @@ def read_facts(served: list[ServedPage]) -> dict[int, StoryFacts]:
 
 def classification_rows(story_pks: list[int]) -> list[tuple[int, str, str]]:
     """(story, dimension, value) rows of the stories' cities (translation keys, by city name), engagement type and
-    related classifications, in one UNION query."""
+    related classifications, in one UNION query; the stories come in as a `wanted` table, so that the rest of the
+    statement is the same for any stories and compiled once (classification_statement)."""
+    if not story_pks:
+        return []
+    sql, params = classification_statement(connection.vendor)
+    wanted = ", ".join(["(%s)"] * len(story_pks))
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH wanted(story) AS (VALUES {wanted}) {sql}", [*story_pks, *params])
+        return [(story_pk, dimension, value) for story_pk, dimension, value, _ in cursor.fetchall()]
+
+
+@lru_cache(maxsize=4)
+def classification_statement(vendor: str) -> tuple[str, tuple]:
+    """The SQL of classification_rows for the stories of the `wanted` table; building and compiling its five
+    parts cost more than running them."""
+    wanted = RawSQL("SELECT story FROM wanted", [])
 
     def rows(queryset: QuerySet, story: str, dimension: str, value: str, name: str | Value) -> QuerySet:
         return (
@@ -376,26 +398,25 @@ def classification_rows(story_pks: list[int]) -> list[tuple[int, str, str]]:
 
     unnamed = Value("", output_field=CharField())
     cities = rows(
-        CITIES.objects.filter(citystorypage_id__in=story_pks),
+        CITIES.objects.filter(citystorypage_id__in=wanted),
         "citystorypage_id",
         "cities",
         "city__translation_key",
         F("city__name"),
     )
     engagement = rows(
-        CityStoryPage.objects.filter(pk__in=story_pks, engagement_type__isnull=False),
+        CityStoryPage.objects.filter(pk__in=wanted, engagement_type__isnull=False),
         "pk",
         "engagement_types",
         "engagement_type__code",
         unnamed,
     )
     related = [
-        rows(through.objects.filter(citystorypage_id__in=story_pks), "citystorypage_id", dimension, lookup, unnamed)
+        rows(through.objects.filter(citystorypage_id__in=wanted), "citystorypage_id", dimension, lookup, unnamed)
         for dimension, through, lookup in RELATED_DIMENSIONS
     ]
     # By name, as a story's `cities` are listed everywhere else: the order must not depend on the query plan.
-    found = cities.union(engagement, *related, all=True).order_by("name")
-    return [(story_pk, dimension, value) for story_pk, dimension, value, _ in found]
+    return cities.union(engagement, *related, all=True).order_by("name").query.sql_with_params()
 
 
 def first_published(story: CityStoryPage):

@@ -10,13 +10,12 @@ only asks and never decides.
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from functools import cached_property
 
 from django.conf import settings
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, prefetch_related_objects
+from django.db.models.functions import Now
 from django.db.models.lookups import StartsWith
-from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from campaign.i18n.translation_state import (
@@ -81,11 +80,14 @@ def source_restricted() -> Exists:
     return Exists(restrictions().filter(Exists(sources)))
 
 
-def not_expired(now: datetime) -> Q:
+def not_expired() -> Q:
     """Neither the page nor, for an alias, its source is past its expiry date: the scheduler unpublishes expired
-    pages once a minute, but no page is served a second past its date, whether the scheduler ran or not."""
-    own = Q(expire_at__isnull=True) | Q(expire_at__gt=now)
-    source = Q(alias_of__expire_at__isnull=True) | Q(alias_of__expire_at__gt=now)
+    pages once a minute, but no page is served a second past its date, whether the scheduler ran or not.
+
+    The database's clock (`Now()`), not the process's: the statement then holds no moment of its own, so that the
+    SQL of a visibility check is the same on every request and can be compiled once (campaign.catalogue)."""
+    own = Q(expire_at__isnull=True) | Q(expire_at__gt=Now())
+    source = Q(alias_of__expire_at__isnull=True) | Q(alias_of__expire_at__gt=Now())
     return own & source
 
 
@@ -94,11 +96,11 @@ def not_expired(now: datetime) -> Q:
 PAGE_JOINS = ("locale", "alias_of__locale", "published_translation")
 
 
-def started_without_live_source(now: datetime) -> Q:
+def started_without_live_source() -> Q:
     """A translation started but never published serves its French page, as an alias does: unpublished or expired
     in French, it is gone from every language, as Wagtail unpublishes the aliases of an unpublished page."""
     live_sources = Page.objects.filter(translation_key=OuterRef("translation_key"), live=True).filter(
-        source_locale_q(), Q(expire_at__isnull=True) | Q(expire_at__gt=now)
+        source_locale_q(), Q(expire_at__isnull=True) | Q(expire_at__gt=Now())
     )
     return started_q() & ~Exists(live_sources)
 
@@ -113,11 +115,10 @@ def visible_pages(model: type[Page] = Page):
     queries). The locale, the alias's source locale and the translation's publication are joined, and the French
     version's last publication annotated: every ServedPage reads them to know its translation status.
     """
-    now = timezone.now()
     pages = (
         model.objects.live()
-        .filter(not_expired(now))
-        .exclude(started_without_live_source(now))
+        .filter(not_expired())
+        .exclude(started_without_live_source())
         .exclude(restricted("path"))
         .exclude(Q(alias_of__isnull=False) & restricted("alias_of__path"))
         .exclude(source_restricted())

@@ -1,5 +1,7 @@
 """Cities, countries and taxonomy terms, localized with a French fallback."""
 
+from functools import lru_cache
+
 import strawberry
 from django.utils import translation
 from django_countries import countries as country_names
@@ -46,8 +48,15 @@ def scope_term(code: str, locale: Locale) -> Term:
 
 
 def country(code: str, locale: Locale) -> Country:
-    with translation.override(locale.language_code):
-        return Country(code=code, name=str(country_names.name(code)))
+    return Country(code=code, name=country_name(code, locale.language_code))
+
+
+@lru_cache(maxsize=1024)
+def country_name(code: str, language: str) -> str:
+    """Names come from django-countries' catalogues, fixed for the life of the process; switching the active
+    language for each was most of the cost of labelling a story list's cities."""
+    with translation.override(language):
+        return str(country_names.name(code))
 
 
 def localized_rows(info: strawberry.Info, queryset, locale: Locale) -> list:
