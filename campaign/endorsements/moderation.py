@@ -14,6 +14,7 @@ from wagtail.log_actions import log
 from campaign.endorsements import mail
 from campaign.endorsements.choices import ErrorCode, Status
 from campaign.endorsements.models import Endorsement
+from campaign.endorsements.public import counted_once
 from campaign.endorsements.reasons import reason_for
 from campaign.endorsements.tokens import token_hash
 
@@ -95,7 +96,7 @@ def review(endorsements, action: str, user, reason: str = "", ready_reason: str 
     (campaign.endorsements.reasons). It goes into the email, the endorsement and its log entry, whose history line
     shows it (campaign.endorsements.admin.ReasonLogFormatter)."""
     changed = 0
-    with transaction.atomic():
+    with transaction.atomic(), counted_once():
         for endorsement in endorsements:
             if endorsement.status in ALLOWED_FROM[action]:
                 told = reason_for(endorsement, action, reason, ready_reason)
@@ -139,7 +140,7 @@ def erase_personal_data(endorsements, user) -> int:
     """Contact data goes from every endorsement; an approved one keeps its public record (institution, signatory,
     statement, logo), anything else loses the signatory too. Queued emails, which hold the address, go as well."""
     erased = 0
-    with transaction.atomic():
+    with transaction.atomic(), counted_once():
         for endorsement in endorsements:
             endorsement.email = ""
             endorsement.phone = ""

@@ -5,6 +5,9 @@ public columns loaded (`only`), so even a careless resolver could not reach an e
 """
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
@@ -81,6 +84,35 @@ def recount() -> None:
     tally.recount(Endorsement.objects.public())
 
 
+# Inside counted_once(): whether a change moved the counts (None outside).
+COUNTS_MOVED: ContextVar[bool | None] = ContextVar("endorsement_counts_moved", default=None)
+
+
+@contextmanager
+def counted_once() -> Iterator[None]:
+    """Changes to many endorsements (a bulk moderation, an erasure) recount the tally once, when the last is made,
+    rather than once per endorsement (about 25 ms each at 20,000 endorsements). Use it inside the transaction of
+    the changes: the recount, and its lock on the tally row, then belong to that transaction."""
+    if COUNTS_MOVED.get() is not None:
+        yield
+        return
+    token = COUNTS_MOVED.set(False)
+    try:
+        yield
+        moved = COUNTS_MOVED.get()
+    finally:
+        COUNTS_MOVED.reset(token)
+    if moved:
+        recount()
+
+
+def counts_moved() -> None:
+    if COUNTS_MOVED.get() is None:
+        recount()
+    else:
+        COUNTS_MOVED.set(True)
+
+
 def moves_counts(endorsement: Endorsement) -> bool:
     return endorsement.was_public is not False or endorsement.is_public
 
@@ -88,13 +120,13 @@ def moves_counts(endorsement: Endorsement) -> bool:
 def endorsement_saved(instance: Endorsement, **kwargs) -> None:
     """Keeps the tally (campaign.endorsements.tally) counted when a public endorsement changes."""
     if moves_counts(instance):
-        recount()
+        counts_moved()
     instance.was_public = instance.is_public
 
 
 def endorsement_deleted(instance: Endorsement, **kwargs) -> None:
     if moves_counts(instance):
-        recount()
+        counts_moved()
 
 
 def connect() -> None:

@@ -6,8 +6,9 @@ The counts are worked out again, inside the transaction that changes them, whene
 save or deletion of an endorsement that was public (approved, consenting to publication) as it was read or is
 public as saved (campaign.endorsements.public connects the signals), and every QuerySet write on endorsements
 (`update`, `bulk_create`, `bulk_update`: campaign.endorsements.models.EndorsementQuerySet), which sends no model
-signal. Counting starts by locking the tally row (SELECT … FOR UPDATE): when two moderators approve at once, the
-second waits for the first to commit, then counts both; neither can store counts that miss the other.
+signal. A bulk moderation or erasure counts once, after its last change (public.counted_once). Counting starts
+by locking the tally row (SELECT … FOR UPDATE): when two moderators approve at once, the second waits for the
+first to commit, then counts both; neither can store counts that miss the other.
 
 The endorsements counted come in as a QuerySet (`public`), so that this module depends on no endorsement model.
 """

@@ -150,3 +150,25 @@ def test_a_submission_waiting_for_review_leaves_the_tally_alone():
         make_endorsement("Ville de Nantes")
     assert not [query for query in captured if "endorsementtally" in query["sql"]]
     assert public.stats().total == 2
+
+
+def tally_writes(captured) -> list:
+    return [query for query in captured if query["sql"].startswith('UPDATE "campaign_endorsementtally"')]
+
+
+@pytest.mark.parametrize("action", ["approve", "erase"])
+def test_a_bulk_moderation_recounts_the_tally_once(action, editor):
+    """Counted after the last endorsement changed, not after each: the moderator of 20 endorsements waits for one
+    count, and the tally still matches counting every endorsement."""
+    approve_some(2)
+    chosen = [make_endorsement(f"Ville {n}", country="SN", status="pending_review") for n in range(5)]
+    if action == "erase":
+        review(chosen, "approve", editor, reason="ok")
+        chosen = Endorsement.objects.filter(pk__in=[endorsement.pk for endorsement in chosen])
+    with CaptureQueriesContext(connection) as captured:
+        if action == "approve":
+            assert review(chosen, "approve", editor, reason="ok") == 5
+        else:
+            assert erase_personal_data(chosen, editor) == 5
+    assert len(tally_writes(captured)) == 1
+    assert public.stats().total == counted_in_python()["total"] == 7
