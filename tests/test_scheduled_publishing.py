@@ -2,6 +2,7 @@
 past its expiry date (whether the scheduler ran or not), and cached answers follow the scheduler's changes."""
 
 import logging
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -69,6 +70,20 @@ def test_a_page_past_its_expiry_date_is_served_nowhere_before_the_scheduler_runs
         ]
     )
     assert url not in answers
+
+
+def test_a_list_compiled_before_the_expiry_date_stops_serving_the_story_when_it_passes(graphql):
+    """The story list's statement is compiled once per process (campaign.catalogue.story_catalogue): the moment it
+    compares expiry dates with is the database's at each request, not the moment of the first request."""
+    story = a_translated_story()
+    listed = '{ cityStories(locale: "en", limit: 100) { items { url } } }'
+    url = url_of(graphql, story)
+    type(story).objects.filter(pk=story.pk).update(expire_at=timezone.now() + timedelta(seconds=1))
+    forget_all()
+    assert url in str(graphql(listed))
+    time.sleep(1.2)
+    forget_all()
+    assert url not in str(graphql(listed))
 
 
 def test_an_alias_is_not_served_once_its_source_is_past_its_expiry_date(graphql):
