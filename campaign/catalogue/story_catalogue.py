@@ -380,8 +380,8 @@ def classification_rows(story_pks: list[int]) -> list[tuple[int, str, str]]:
 
 @lru_cache(maxsize=4)
 def classification_statement(vendor: str) -> tuple[str, tuple]:
-    """The SQL of classification_rows for the stories of the `wanted` table; building and compiling its five
-    parts cost more than running them."""
+    """The SQL of classification_rows for the stories of the `wanted` table, per database vendor (the SQL differs);
+    building and compiling its five parts cost more than running them."""
     wanted = RawSQL("SELECT story FROM wanted", [])
 
     def rows(queryset: QuerySet, story: str, dimension: str, value: str, name: str | Value) -> QuerySet:
