@@ -211,9 +211,14 @@ def complete_answer(url: str) -> bytes:
     raise SystemExit(f"The story list still answers errors after {FLOOR_ATTEMPTS} requests: {body[:300]!r}")
 
 
+def time_ratio(slower: dict, faster: dict) -> float | None:
+    """Time per request of one over the other's, at the same concurrency; None when either served nothing."""
+    return faster["rps"] / slower["rps"] if slower["rps"] and faster["rps"] else None
+
+
 def ratio(slower: dict, faster: dict) -> str:
-    """Time per request of one over the other's, at the same concurrency."""
-    return f"{faster['rps'] / slower['rps']:.2f}" if slower["rps"] and faster["rps"] else "-"
+    value = time_ratio(slower, faster)
+    return "-" if value is None else f"{value:.2f}"
 
 
 def run(options, warm: str, cold: str) -> None:
@@ -249,8 +254,10 @@ def compare_with_v2(cold: str, seconds: int) -> None:
         graphql = wrk(cold + same_as_v2, seconds)
         print(row(f"20 stories, cover, cities, priorities: GraphQL cold ({turn})", graphql, v2=v2))
         settle()
-        ratios.append(v2["rps"] / graphql["rps"] if v2["rps"] and graphql["rps"] else float("inf"))
-    print(f"| 20 stories: GraphQL cold over API v2, median of {COMPARISONS} pairs | | | | | {median(ratios):.2f} |")
+        ratios.append(time_ratio(graphql, v2))
+    known = [value for value in ratios if value is not None]
+    summary = f"{median(known):.2f}" if known else "-"
+    print(f"| 20 stories: GraphQL cold over API v2, median of {COMPARISONS} pairs | | | | | {summary} |")
 
 
 def mix(options, warm: str) -> None:

@@ -86,9 +86,12 @@ def not_expired() -> Q:
 
     The database's clock (`Now()`), not the process's: the statement then holds no moment of its own, so that the
     SQL of a visibility check is the same on every request and can be compiled once (campaign.catalogue)."""
-    own = Q(expire_at__isnull=True) | Q(expire_at__gt=Now())
-    source = Q(alias_of__expire_at__isnull=True) | Q(alias_of__expire_at__gt=Now())
-    return own & source
+    return unexpired() & unexpired("alias_of__")
+
+
+def unexpired(prefix: str = "") -> Q:
+    """The page at `prefix` (itself by default) has no expiry date, or one still ahead on the database's clock."""
+    return Q(**{f"{prefix}expire_at__isnull": True}) | Q(**{f"{prefix}expire_at__gt": Now()})
 
 
 # What every ServedPage reads besides the page's row: its locale, an alias's source (for the canonical URL) and the
@@ -100,7 +103,7 @@ def started_without_live_source() -> Q:
     """A translation started but never published serves its French page, as an alias does: unpublished or expired
     in French, it is gone from every language, as Wagtail unpublishes the aliases of an unpublished page."""
     live_sources = Page.objects.filter(translation_key=OuterRef("translation_key"), live=True).filter(
-        source_locale_q(), Q(expire_at__isnull=True) | Q(expire_at__gt=Now())
+        source_locale_q(), unexpired()
     )
     return started_q() & ~Exists(live_sources)
 

@@ -3,11 +3,10 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.utils import translation
 from django.utils.text import slugify
-from django_countries import countries
 
 from campaign import models as m
+from campaign.catalogue.countries import country_name
 from campaign.catalogue.uclg_regions import REGION_CODES
 from campaign.loader.errors import ContentError
 from campaign.loader.reader import Entry, read_directory, read_file
@@ -168,8 +167,7 @@ def cover_label(story: Entry) -> str:
         return " · ".join(cities)
     level = scope.text("level")
     if level == "national":
-        with translation.override(settings.LANGUAGE_CODE):
-            return str(countries.name(scope.text("country")))
+        return country_name(scope.text("country"), settings.LANGUAGE_CODE)
     return scope.text("evidence") if level == "regional" else "Monde"
 
 

@@ -11,9 +11,8 @@ from contextlib import closing
 from functools import lru_cache
 
 from django.conf import settings
-from django.utils import translation
-from django_countries import countries
 
+from campaign.catalogue.countries import country_name
 from campaign.endorsements.gazetteer import place_index
 from campaign.text.plain import word_key
 
@@ -41,10 +40,7 @@ def alternate_names(name: str, country: str) -> tuple[str, ...]:
 @lru_cache(maxsize=512)
 def country_names(code: str) -> tuple[str, ...]:
     """The country's name in each language of the site: "Grèce", "Greece", "Grecia"."""
-    names = set()
-    for language, _ in settings.LANGUAGES:
-        with translation.override(language):
-            names.add(str(countries.name(code)))
+    names = {country_name(code, language) for language, _ in settings.LANGUAGES}
     return tuple(sorted(name for name in names if name))
 
 

@@ -1,12 +1,10 @@
 """Cities, countries and taxonomy terms, localized with a French fallback."""
 
-from functools import lru_cache
-
 import strawberry
 from django.utils import translation
-from django_countries import countries as country_names
 from wagtail.models import Locale
 
+from campaign.catalogue.countries import country_name
 from campaign.catalogue.snippets import localized_all
 from campaign.i18n.locales import default_locale
 from campaign.i18n.localization import ServedPage, serve, visible_pages
@@ -49,14 +47,6 @@ def scope_term(code: str, locale: Locale) -> Term:
 
 def country(code: str, locale: Locale) -> Country:
     return Country(code=code, name=country_name(code, locale.language_code))
-
-
-@lru_cache(maxsize=1024)
-def country_name(code: str, language: str) -> str:
-    """Names come from django-countries' catalogues, fixed for the life of the process; switching the active
-    language for each was most of the cost of labelling a story list's cities."""
-    with translation.override(language):
-        return str(country_names.name(code))
 
 
 def localized_rows(info: strawberry.Info, queryset, locale: Locale) -> list:
