@@ -16,6 +16,7 @@ from campaign.i18n.localization import page_at_path
 from campaign.text.rich_text import served_at
 from graphql_api.types.blocks import CallToActionBlock, HeadingBlock, KeyFiguresBlock, ParagraphBlock
 from graphql_api.types.common import YearMonth
+from graphql_api.types.facets import FacetOrder
 from graphql_api.types.home import HomePage
 from graphql_api.types.images import Image, ImageFormat, Rendition, image_node
 from graphql_api.types.locales import requested_locale
@@ -46,7 +47,7 @@ def story_list(request) -> JsonResponse:
 
     def build(info):
         listing = city_stories(info, locale, None, limit, offset, CityStoryOrder.NEWEST)
-        facets = listing.facets(info)
+        facets = listing.faceted(info, ("countries", "regions", "themes", "years"), FacetOrder.COUNT)
         return {
             "cityStories": {
                 "totalCount": listing.total_count,

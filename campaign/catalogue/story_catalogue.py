@@ -124,20 +124,22 @@ class StoryCatalogue:
             return (self.fetch(f"SELECT COUNT(*) FROM ({sql}) AS found", params)[0][0] if offset else 0), []
         return rows[0][1], [served_pk for served_pk, _ in rows]
 
-    def facets(self, query: StoryQuery) -> dict[str, Counter]:
-        """Per dimension, how many stories each value has under the other active filters, in one statement.
-        Dimensions without a filter of their own share one set of matching stories; each set is worked out once
-        and each dimension's (story, value) pairs are read for that set's stories only."""
+    def facets(self, query: StoryQuery, dimensions: tuple[str, ...] = DIMENSIONS) -> dict[str, Counter]:
+        """Per dimension of `dimensions`, how many stories each value has under the other active filters, in one
+        statement. Dimensions without a filter of their own share one set of matching stories; each set is worked
+        out once and each dimension's (story, value) pairs are read for that set's stories only."""
+        counts = {dimension: Counter() for dimension in dimensions}
+        if not dimensions:
+            return counts
         sets: dict[str | None, str] = {}
         named, parts = [], []
-        for dimension in DIMENSIONS:
+        for dimension in dimensions:
             ignore = dimension if query.filters.get(dimension) else None
             if ignore not in sets:
                 sets[ignore] = self.matching_set(query, ignore, named)
             parts.append(pair_statement(dimension, sets[ignore], connection.vendor))
         counted = f"SELECT dimension, value, COUNT(*) FROM ({' UNION ALL '.join(sql for sql, _ in parts)}) AS found"
         rows = self.fetch(f"{counted} GROUP BY 1, 2", [p for _, params in parts for p in params], tuple(named))
-        counts = {dimension: Counter() for dimension in DIMENSIONS}
         for dimension, value, count in rows:
             counts[dimension][int(value) if dimension in NUMERIC_DIMENSIONS else value] = count
         return counts

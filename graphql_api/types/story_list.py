@@ -14,6 +14,7 @@ from campaign.text.plain import folded
 
 from ..cost import sized, sliced
 from ..pagination import page_window
+from ..selection import selected_names
 from . import taxonomy
 from .facets import FacetOrder, FacetValue, by_number, by_position, checked, country_label, facet_values, term_label
 from .locales import requested_locale
@@ -50,14 +51,16 @@ class CityStoryOrder(Enum):
 
 @strawberry.type(description="Facet counts for each filter.")
 class CityStoryFacets:
-    scopes: list[FacetValue] = strawberry.field(directives=sized(4))
-    countries: list[FacetValue] = strawberry.field(directives=sized(60))
-    regions: list[FacetValue] = strawberry.field(directives=sized(10))
-    principles: list[FacetValue] = strawberry.field(directives=sized(7))
-    action_priorities: list[FacetValue] = strawberry.field(directives=sized(8))
-    engagement_types: list[FacetValue] = strawberry.field(directives=sized(4))
-    themes: list[FacetValue] = strawberry.field(directives=sized(20))
-    years: list[FacetValue] = strawberry.field(directives=sized(30))
+    """Holds the dimensions the query selects (CityStoryList.facets): the others are never read."""
+
+    scopes: list[FacetValue] = strawberry.field(directives=sized(4), default_factory=list)
+    countries: list[FacetValue] = strawberry.field(directives=sized(60), default_factory=list)
+    regions: list[FacetValue] = strawberry.field(directives=sized(10), default_factory=list)
+    principles: list[FacetValue] = strawberry.field(directives=sized(7), default_factory=list)
+    action_priorities: list[FacetValue] = strawberry.field(directives=sized(8), default_factory=list)
+    engagement_types: list[FacetValue] = strawberry.field(directives=sized(4), default_factory=list)
+    themes: list[FacetValue] = strawberry.field(directives=sized(20), default_factory=list)
+    years: list[FacetValue] = strawberry.field(directives=sized(30), default_factory=list)
 
 
 @strawberry.type(description="A page of stories, the total and the facets.")
@@ -73,30 +76,48 @@ class CityStoryList:
         "default) lists the most frequent first, CHARTER as the site orders each dimension."
     )
     def facets(self, info: strawberry.Info, order: FacetOrder | None = FacetOrder.COUNT) -> CityStoryFacets:
-        counts = self.catalogue.facets(self.query)
-        labels = facet_labels(info, self.locale)
+        return self.faceted(info, selected_dimensions(info), order)
+
+    def faceted(self, info: strawberry.Info, dimensions: tuple[str, ...], order: FacetOrder | None) -> CityStoryFacets:
+        """The facets of `dimensions` only: each dimension is a part of the counting statement, and reads its own
+        tables for every story of the list."""
+        counts = self.catalogue.facets(self.query, dimensions)
         orders = charter_orders(info, self.locale) if order is FacetOrder.CHARTER else {}
         return CityStoryFacets(
             **{
-                dimension: facet_values(counts[dimension], labels[dimension], orders.get(dimension))
+                dimension: facet_values(
+                    counts[dimension], facet_label(info, self.locale, dimension), orders.get(dimension)
+                )
                 for dimension in counts
             }
         )
 
 
-def facet_labels(info: strawberry.Info, locale: Locale) -> dict:
-    priorities = action_priorities(info, locale)
-    principles = taxonomy.principles(info, locale)
-    return {
-        "scopes": partial(taxonomy.scope_label, locale=locale),
-        "countries": country_label(locale),
-        "regions": term_label(taxonomy.regions(info, locale)),
-        "themes": term_label(taxonomy.themes(info, locale)),
-        "engagement_types": term_label(taxonomy.engagement_types(info, locale)),
-        "action_priorities": lambda n: priorities[n].title if n in priorities else str(n),
-        "principles": lambda n: principles[n].content.title if n in principles else str(n),
-        "years": str,
-    }
+def selected_dimensions(info: strawberry.Info) -> tuple[str, ...]:
+    """The dimensions of CityStoryFacets the query selects."""
+    names = selected_names(info)
+    convert = info.schema.config.name_converter.apply_naming_config
+    return tuple(dimension for dimension in DIMENSIONS if convert(dimension) in names)
+
+
+TERMS = {"regions": taxonomy.regions, "themes": taxonomy.themes, "engagement_types": taxonomy.engagement_types}
+
+
+def facet_label(info: strawberry.Info, locale: Locale, dimension: str) -> Callable:
+    """A value's label in `dimension`, in the request's locale."""
+    if dimension == "scopes":
+        return partial(taxonomy.scope_label, locale=locale)
+    if dimension == "countries":
+        return country_label(locale)
+    if dimension in TERMS:
+        return term_label(TERMS[dimension](info, locale))
+    if dimension == "action_priorities":
+        priorities = action_priorities(info, locale)
+        return lambda n: priorities[n].title if n in priorities else str(n)
+    if dimension == "principles":
+        principles = taxonomy.principles(info, locale)
+        return lambda n: principles[n].content.title if n in principles else str(n)
+    return str
 
 
 def charter_orders(info: strawberry.Info, locale: Locale) -> dict[str, Callable]:

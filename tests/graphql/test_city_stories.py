@@ -99,6 +99,43 @@ def test_filters_combine_and_facets_count_under_the_other_filters(graphql):
     assert all(2 in [p["number"] for p in s["principles"]] for s in narrower["items"])
 
 
+FACETS_THROUGH_FRAGMENTS = """
+query ($locale: String) {
+  cityStories(locale: $locale, limit: 1) {
+    facets { ...Places ... on CityStoryFacets { themes { value count } } years @skip(if: true) { value } }
+  }
+}
+fragment Places on CityStoryFacets { countries { value count } regions { value count } }
+"""
+ONLY_THEMES = "query { cityStories(locale: \"fr\", limit: 1) { facets { themes { value count } } } }"
+
+
+def counted(values: list[dict]) -> dict[str, int]:
+    return {value["value"]: value["count"] for value in values}
+
+
+def test_facets_selected_through_fragments_count_as_in_the_full_list(graphql):
+    everything = stories(graphql, locale="fr", limit=1)["facets"]
+    body = graphql(FACETS_THROUGH_FRAGMENTS, locale="fr")
+    assert "errors" not in body, body["errors"]
+    facets = body["data"]["cityStories"]["facets"]
+    assert set(facets) == {"countries", "regions", "themes"}
+    for dimension in facets:
+        assert everything[dimension]
+        assert counted(facets[dimension]) == counted(everything[dimension])
+
+
+def test_facets_read_only_the_dimensions_the_query_asks_for(graphql):
+    forget_all()
+    with CaptureQueriesContext(connection) as queries:
+        body = graphql(ONLY_THEMES)
+    assert body["data"]["cityStories"]["facets"]["themes"]
+    counting = [query["sql"] for query in queries if "campaign_citystorypage_themes" in query["sql"]]
+    assert len(counting) == 1
+    assert "campaign_citystorypage_principles" not in counting[0]
+    assert "campaign_citystorypage_action_priorities" not in counting[0]
+
+
 def test_search_ignores_case_and_accents(graphql):
     about_refugees = new_story(title="Testville accueille les réfugiés", slug="testville-refugies")
     new_story(title="Testville plante des arbres", slug="testville-arbres")
