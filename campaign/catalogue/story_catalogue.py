@@ -1,9 +1,9 @@
 """City stories as the frontend's story list sees them: filtered, faceted, ordered and paginated by the database.
 
 Every question the list asks (which stories match, in what order, how many, the facet counts, the stories the report
-prints under each priority, the stories related to one) is a single SQL statement over the locale's served stories:
-the request costs the same with 50 stories or 5,000. Facet counts apply every active filter except the facet's own,
-so a visitor sees what each choice would give.
+prints under each priority, the stories related to one) is a single SQL statement over the locale's served stories,
+which one statement before them works out once per request: the number of queries is the same with 50 stories or
+5,000. Facet counts apply every active filter except the facet's own, so a visitor sees what each choice would give.
 
 A served story is a page of the locale's tree; what visitors read of it (fields and classification) is its
 *content*: the page itself, an alias's own copy, or for a translation started but never published its French source
