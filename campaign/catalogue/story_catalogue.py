@@ -1,9 +1,9 @@
 """City stories as the frontend's story list sees them: filtered, faceted, ordered and paginated by the database.
 
 Every question the list asks (which stories match, in what order, how many, the facet counts, the stories the report
-prints under each priority, the stories related to one) is a single SQL statement over the locale's served stories,
-which one statement before them works out once per request: the number of queries is the same with 50 stories or
-5,000. Facet counts apply every active filter except the facet's own, so a visitor sees what each choice would give.
+prints under each priority, the stories related to one) is a single SQL statement over the locale's served stories:
+the request costs the same with 50 stories or 5,000. Facet counts apply every active filter except the facet's own,
+so a visitor sees what each choice would give.
 
 A served story is a page of the locale's tree; what visitors read of it (fields and classification) is its
 *content*: the page itself, an alias's own copy, or for a translation started but never published its French source
@@ -13,7 +13,6 @@ The facts a story shows (its cities, principles, priorities, themes, listing dat
 an answer holds, in one query for all of them.
 """
 
-import json
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -85,15 +84,10 @@ class StoryCatalogue:
         self.expected: dict[int, ServedPage] = {}
 
     @cached_property
-    def served(self) -> tuple[str, list]:
-        """The locale's served stories as the SQL of a literal table (content, served_pk): worked out once per
-        request (served_rows, whose visibility checks cost more than anything else a list statement does), then
-        given to each statement of the request that needs them."""
+    def served(self) -> tuple[str, tuple]:
+        """The SQL of served_rows: the same for every request of a locale, so compiled once per process."""
         story_type = ContentType.objects.get_for_model(CityStoryPage)
-        sql, params = served_statement(connection.vendor, self.locale.pk, story_type.pk)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return literal_rows(cursor.fetchall())
+        return served_statement(connection.vendor, self.locale.pk, story_type.pk)
 
     def fetch(self, sql: str, params: list, sets: tuple[tuple[str, str, tuple], ...] = ()) -> list[tuple]:
         """Runs a statement with the `served` rows (content, served_pk) of the locale as a common table expression,
@@ -227,17 +221,6 @@ def served_statement(vendor: str, locale_pk: int, story_type_pk: int) -> tuple[s
     """served_rows compiled: its SQL and parameters depend on nothing but these arguments (visibility is checked
     against the database's clock), and building and compiling its visibility checks cost more than running them."""
     return served_rows(locale_pk, story_type_pk).query.sql_with_params()
-
-
-def literal_rows(rows: list[tuple[int, int]]) -> tuple[str, list]:
-    """The SQL and parameters of a table of (content, served_pk) rows given as values: two array literals on
-    PostgreSQL, one JSON text on SQLite. A constant number of parameters however many stories the site has, each
-    a string (adapting a list of thousands of numbers element by element costs more than the statement)."""
-    if connection.vendor == "postgresql":
-        columns = ["{" + ",".join(str(row[column]) for row in rows) + "}" for column in (0, 1)]
-        return "SELECT * FROM unnest(%s::integer[], %s::integer[]) AS given(content, served_pk)", columns
-    selected = "SELECT json_extract(value, '$[0]') AS content, json_extract(value, '$[1]') AS served_pk"
-    return f"{selected} FROM json_each(%s)", [json.dumps(rows)]
 
 
 def sortable(stories: QuerySet, *columns: str) -> QuerySet:
