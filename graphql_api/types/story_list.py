@@ -82,11 +82,13 @@ class CityStoryList:
         """The facets of `dimensions` only: each dimension is a part of the counting statement, and reads its own
         tables for every story of the list."""
         counts = self.catalogue.facets(self.query, dimensions)
-        orders = charter_orders(info, self.locale) if order is FacetOrder.CHARTER else {}
+        charter = order is FacetOrder.CHARTER
         return CityStoryFacets(
             **{
                 dimension: facet_values(
-                    counts[dimension], facet_label(info, self.locale, dimension), orders.get(dimension)
+                    counts[dimension],
+                    facet_label(info, self.locale, dimension),
+                    charter_order(info, self.locale, dimension) if charter else None,
                 )
                 for dimension in counts
             }
@@ -120,20 +122,18 @@ def facet_label(info: strawberry.Info, locale: Locale, dimension: str) -> Callab
     return str
 
 
-def charter_orders(info: strawberry.Info, locale: Locale) -> dict[str, Callable]:
-    """Per dimension, the sort key of the CHARTER order: numbers (principles, priorities, years) ascending, scopes
-    from local to global, regions, themes and engagement types as the site lists their terms, countries by name."""
-    listed = {
-        "scopes": list(Scope.values),
-        "regions": list(taxonomy.regions(info, locale)),
-        "themes": list(taxonomy.themes(info, locale)),
-        "engagement_types": list(taxonomy.engagement_types(info, locale)),
-    }
-    orders: dict[str, Callable] = {dimension: by_number for dimension in NUMERIC_DIMENSIONS}
-    orders.update({dimension: by_position(values) for dimension, values in listed.items()})
+def charter_order(info: strawberry.Info, locale: Locale, dimension: str) -> Callable:
+    """The sort key of `dimension` in the CHARTER order: numbers (principles, priorities, years) ascending, scopes
+    from local to global, regions, themes and engagement types as the site lists their terms, countries by name.
+    Only the dimension's own terms are read."""
+    if dimension in NUMERIC_DIMENSIONS:
+        return by_number
+    if dimension == "scopes":
+        return by_position(list(Scope.values))
+    if dimension in TERMS:
+        return by_position(list(TERMS[dimension](info, locale)))
     country_name = country_label(locale)
-    orders["countries"] = lambda code: (folded(country_name(code)), code)
-    return orders
+    return lambda code: (folded(country_name(code)), code)
 
 
 def story_query(info: strawberry.Info, locale: Locale, story_filter: CityStoryFilter | None) -> StoryQuery:

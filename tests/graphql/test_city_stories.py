@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.formats import date_format
 
-from campaign.models import CharterPage, CityStoryIndexPage, CityStoryPage
+from campaign.models import CharterPage, CityStoryIndexPage, CityStoryPage, EngagementType, Region, Theme
 from campaign.publishing.generations import forget_all
 from campaign.search.documents import body_of
 from campaign.text.plain import MAX_SEARCH_WORDS, fold
@@ -134,6 +134,19 @@ def test_facets_read_only_the_dimensions_the_query_asks_for(graphql):
     assert len(counting) == 1
     assert "campaign_citystorypage_principles" not in counting[0]
     assert "campaign_citystorypage_action_priorities" not in counting[0]
+
+
+def test_facets_in_charter_order_read_only_the_terms_of_the_dimensions_asked_for(graphql):
+    forget_all()
+    query = ONLY_THEMES.replace("facets {", "facets(order: CHARTER) {")
+    with CaptureQueriesContext(connection) as queries:
+        body = graphql(query)
+    listed = [value["value"] for value in body["data"]["cityStories"]["facets"]["themes"]]
+    site_order = list(Theme.objects.filter(locale__language_code="fr").values_list("code", flat=True))
+    assert len(listed) > 1 and listed == [code for code in site_order if code in listed]
+    unselected = (Region._meta.db_table, EngagementType._meta.db_table)
+    reading = [query["sql"] for query in queries if any(f'FROM "{table}"' in query["sql"] for table in unselected)]
+    assert reading == []
 
 
 def test_search_ignores_case_and_accents(graphql):
