@@ -57,6 +57,14 @@ RELATED_DIMENSIONS = (
     ("themes", CityStoryPage.themes.through, "theme__code"),
 )
 RELATED_TABLES = {dimension: (through, lookup) for dimension, through, lookup in RELATED_DIMENSIONS}
+# The columns of a story's own row the facets read, as matching_set names them: alias → lookup.
+SET_COLUMNS = {
+    "scope_code": "scope",
+    "country": "scope_country",
+    "region": "scope_region__code",
+    "engagement": "engagement_type__code",
+    "year": "period_start_year",
+}
 
 
 @dataclass
@@ -145,12 +153,11 @@ class StoryCatalogue:
         return counts
 
     def matching_set(self, query: StoryQuery, ignore: str | None, named: list) -> str:
-        """The name of the common table expression holding matching()'s content ids (added to `named`); without
-        any filter, the served stories themselves."""
-        if not (query.search or any(wanted for dimension, wanted in query.filters.items() if dimension != ignore)):
-            return "served"
+        """The name of the common table expression holding matching()'s stories (added to `named`): their content
+        ids and the columns a facet reads from the story's own row (SET_COLUMNS), read once for every dimension."""
         name = f"matched_{len(named)}"
-        sql, params = self.matching(query, ignore=ignore).values(content=F("pk")).query.sql_with_params()
+        columns = {alias: F(path) for alias, path in SET_COLUMNS.items()}
+        sql, params = self.matching(query, ignore=ignore).values(content=F("pk"), **columns).query.sql_with_params()
         named.append((name, sql, params))
         return name
 
@@ -288,60 +295,76 @@ def dimension_q(dimension: str, wanted: set) -> Q:
 
 @cache
 def pair_statement(dimension: str, stories: str, vendor: str) -> tuple[str, tuple]:
-    """The (dimension, value) rows of value_pairs for the stories of the common table expression `stories`, as one
-    SQL statement compiled once per backend (it is the same for every request): a story filed twice under one
-    value (a city in the country of its national scope) counts once."""
-    first, *others = value_pairs(dimension, RawSQL(f"SELECT content FROM {stories}", []))
-    statement = first.union(*others) if others else first
-    sql, params = statement.query.sql_with_params()
-    return f"SELECT dimension, value FROM ({sql}) AS pairs", params
+    """The (dimension, value) rows of value_pairs for the stories of the common table expression `stories`
+    (matching_set), as one SQL statement compiled once per backend (it is the same for every request): a story filed
+    twice under one value (a city in the country of its national scope) counts once."""
+    parts = value_pairs(dimension, stories)
+    union = " UNION ".join(sql for sql, _ in parts)
+    return f"SELECT dimension, value FROM ({union}) AS pairs", tuple(p for _, params in parts for p in params)
 
 
-def value_pairs(dimension: str, stories_sql: RawSQL) -> list[QuerySet]:
-    """Querysets of (dimension, story, value) rows, the value as text: where the stories of `stories_sql` are filed
-    in `dimension`."""
-
-    def pairs(rows: QuerySet, story: str, value) -> QuerySet:
-        return (
-            rows.order_by()
-            .filter(**{f"{story}__in": stories_sql})
-            .annotate(
-                dimension=Value(dimension, output_field=CharField()),
-                story=F(story),
-                value=Cast(value, CharField()),
-            )
-            .values_list("dimension", "story", "value")
-        )
-
-    stories = CityStoryPage.objects.all()
+def value_pairs(dimension: str, stories: str) -> list[tuple[str, tuple]]:
+    """SQL of (dimension, story, value) rows, the value as text: where the stories of the common table expression
+    `stories` are filed in `dimension`. Values of the story's own row come from the expression's columns, the others
+    from the tables that hold them."""
     if dimension == "scopes":
-        return [pairs(stories, "pk", "scope")]
+        return [own_values(dimension, stories, "scope_code")]
     if dimension == "engagement_types":
-        return [pairs(stories.filter(engagement_type__isnull=False), "pk", "engagement_type__code")]
+        return [own_values(dimension, stories, "engagement")]
     if dimension == "years":
-        return [pairs(stories.filter(period_start_year__isnull=False), "pk", "period_start_year")]
+        return [own_values(dimension, stories, "year")]
     if dimension == "countries":
-        return [
-            pairs(CITIES.objects.all(), "citystorypage_id", "city__country"),
-            pairs(stories.exclude(scope_country=""), "pk", "scope_country"),
-        ]
+        return [related_values(dimension, stories, CITIES, "city__country"), own_values(dimension, stories, "country")]
     if dimension == "regions":
         return [
-            pairs(CITIES.objects.filter(city__region__isnull=False), "citystorypage_id", "city__region__code"),
-            pairs(stories.filter(scope_region__isnull=False), "pk", "scope_region__code"),
-            pairs(stories.filter(scope_region__isnull=True).exclude(scope_country=""), "pk", national_region()),
+            related_values(dimension, stories, CITIES, "city__region__code"),
+            own_values(dimension, stories, "region"),
+            national_region(stories),
         ]
     through, lookup = RELATED_TABLES[dimension]
-    return [pairs(through.objects.all(), "citystorypage_id", lookup)]
+    return [related_values(dimension, stories, through, lookup)]
 
 
-def national_region() -> Case:
+def own_values(dimension: str, stories: str, column: str) -> tuple[str, tuple]:
+    """A value of the story's own row (an empty country is none)."""
+    return (
+        f"SELECT %s AS dimension, content AS story, CAST({column} AS VARCHAR(40)) AS value FROM {stories} "
+        f"WHERE {column} IS NOT NULL AND CAST({column} AS VARCHAR(40)) <> ''",
+        (dimension,),
+    )
+
+
+def related_values(dimension: str, stories: str, through, lookup: str) -> tuple[str, tuple]:
+    """A value reached through a many-to-many table of the story (`through`; `lookup` from its rows): a city's
+    country or region, a principle, a priority, a theme."""
+    rows = (
+        through.objects.order_by()
+        .filter(**{"citystorypage_id__in": RawSQL(f"SELECT content FROM {stories}", []), f"{lookup}__isnull": False})
+        .annotate(
+            dimension=Value(dimension, output_field=CharField()),
+            story=F("citystorypage_id"),
+            value=Cast(lookup, CharField()),
+        )
+        .values_list("dimension", "story", "value")
+    )
+    return rows.query.sql_with_params()
+
+
+def national_region(stories: str) -> tuple[str, tuple]:
     """The UCLG region of a national story's country (campaign.catalogue.uclg_regions), one WHEN per region."""
     by_region: dict[str, list[str]] = {}
     for country, region in COUNTRY_REGIONS.items():
         by_region.setdefault(region, []).append(country)
-    whens = [When(scope_country__in=countries, then=Value(region)) for region, countries in sorted(by_region.items())]
-    return Case(*whens, default=Value(None), output_field=CharField())
+    whens, params = [], []
+    for region, countries in sorted(by_region.items()):
+        whens.append(f"WHEN country IN ({', '.join(['%s'] * len(countries))}) THEN %s")
+        params.extend([*countries, region])
+    value = f"CASE {' '.join(whens)} END"
+    return (
+        f"SELECT %s AS dimension, content AS story, {value} AS value FROM {stories} "
+        f"WHERE region IS NULL AND country <> '' AND {value} IS NOT NULL",
+        ("regions", *params, *params),
+    )
 
 
 def read_facts(served: list[ServedPage]) -> dict[int, StoryFacts]:
