@@ -46,8 +46,9 @@ def story_list(request) -> JsonResponse:
     limit, offset = int(request.GET.get("limit", 12)), int(request.GET.get("offset", 0))
 
     def build(info):
-        listing = city_stories(info, locale, None, limit, offset, CityStoryOrder.NEWEST)
-        facets = listing.faceted(info, ("countries", "regions", "themes", "years"), FacetOrder.COUNT)
+        dimensions = ("countries", "regions", "themes", "years")
+        listing = city_stories(info, locale, None, limit, offset, CityStoryOrder.NEWEST, dimensions)
+        facets = listing.faceted(info, dimensions, FacetOrder.COUNT)
         return {
             "cityStories": {
                 "totalCount": listing.total_count,

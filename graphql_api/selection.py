@@ -5,17 +5,26 @@ import strawberry
 from strawberry.types.nodes import SelectedField
 
 
-def selected_names(info: strawberry.Info) -> set[str]:
-    """GraphQL names of the fields selected directly under the current field, through named and inline fragments.
+def selected_names(info: strawberry.Info, *path: str) -> set[str]:
+    """GraphQL names of the fields selected directly under the current field, or under the fields `path` names
+    below it (under every field of that name, however aliased), through named and inline fragments.
 
     A field under @skip or @include counts as selected, whatever the condition: working out a field the answer will
     not hold costs a little, leaving out one it holds would answer wrong."""
-    names: set[str] = set()
-    pending = [selection for field in info.selected_fields for selection in field.selections]
+    fields = list(info.selected_fields)
+    for name in path:
+        fields = [selection for field in fields for selection in selected_fields(field) if selection.name == name]
+    return {selection.name for field in fields for selection in selected_fields(field)}
+
+
+def selected_fields(field: SelectedField) -> list[SelectedField]:
+    """The fields selected directly under `field`, fragments opened."""
+    found: list[SelectedField] = []
+    pending = list(field.selections)
     while pending:
         selection = pending.pop()
         if isinstance(selection, SelectedField):
-            names.add(selection.name)
+            found.append(selection)
         else:
             pending.extend(selection.selections)
-    return names
+    return found

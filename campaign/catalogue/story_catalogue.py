@@ -48,6 +48,7 @@ from campaign.text.dates import listing_date
 DIMENSIONS = STORY_DIMENSIONS
 NUMERIC_DIMENSIONS = ("principles", "action_priorities", "years")  # their facet values are numbers
 ORDERS = ("NEWEST", "OLDEST", "TITLE")
+PAGE_ROW = "page"  # the kind of listing()'s rows of the page, next to the facet rows named by their dimension
 CITIES = CityStoryPage.cities.through
 FACT_DIMENSIONS = ("action_priorities", "principles", "themes")
 # The classifications kept in a table of their own: (dimension, through model, the value's lookup from it).
@@ -74,6 +75,15 @@ class StoryFacts:
     listed: date | None  # the action's start, else its first publication (campaign.text.dates.listing_date)
     city_keys: list[str] = field(default_factory=list)  # translation keys, by city name
     values: dict[str, set] = field(default_factory=dict)  # engagement_types, principles, action_priorities, themes
+
+
+@dataclass
+class StoryListing:
+    """A page of the list: the total of the matching stories, the served page ids of the page and facet counts."""
+
+    total: int
+    ids: list[int]
+    counts: dict[str, Counter]
 
 
 @dataclass
@@ -122,42 +132,69 @@ class StoryCatalogue:
 
     def search(self, query: StoryQuery, order: str, limit: int, offset: int) -> tuple[int, list[int]]:
         """The total and the served page ids of one page of the list, in one statement."""
-        sql, params = sortable(self.matching(query)).query.sql_with_params()
-        rows = self.fetch(
-            f"SELECT served.served_pk, COUNT(*) OVER () FROM served JOIN ({sql}) AS found "
-            f"ON found.content = served.content ORDER BY {order_by(order)} LIMIT %s OFFSET %s",
-            [*params, limit, offset],
+        listing = self.listing(query, order, limit, offset)
+        return listing.total, listing.ids
+
+    def listing(
+        self, query: StoryQuery, order: str, limit: int, offset: int, dimensions: tuple[str, ...] = ()
+    ) -> StoryListing:
+        """One page of the list, its total and the facets of `dimensions`, in one statement: the served stories and
+        the stories matching every filter are worked out once for the page and the facets."""
+        named: list = []
+        found = self.matching_set(query, None, named, sort=True)
+        page = (
+            f"SELECT %s AS kind, CAST(served_pk AS VARCHAR(20)) AS value, total AS count, position FROM ("
+            f"SELECT served.served_pk, COUNT(*) OVER () AS total, ROW_NUMBER() OVER (ORDER BY {order_by(order)}) "
+            f"AS position FROM served JOIN {found} AS found ON found.content = served.content "
+            f"ORDER BY {order_by(order)} LIMIT %s OFFSET %s) AS page"
         )
-        if not rows:
-            return (self.fetch(f"SELECT COUNT(*) FROM ({sql}) AS found", params)[0][0] if offset else 0), []
-        return rows[0][1], [served_pk for served_pk, _ in rows]
+        params: list = [PAGE_ROW, limit, offset]
+        if dimensions:
+            counting, counting_params = self.counting(query, dimensions, named, {None: found})
+            page = f"{page} UNION ALL SELECT dimension, value, count, NULL FROM ({counting}) AS counted"
+            params.extend(counting_params)
+        rows = self.fetch(page, params, tuple(named))
+        listed = sorted((position, int(value), total) for kind, value, total, position in rows if kind == PAGE_ROW)
+        counts = tallied(dimensions, [row[:3] for row in rows if row[0] != PAGE_ROW])
+        if listed:
+            return StoryListing(total=listed[0][2], ids=[served_pk for _, served_pk, _ in listed], counts=counts)
+        total = self.fetch(f"SELECT COUNT(*) FROM {found}", [], tuple(named))[0][0] if offset else 0
+        return StoryListing(total=total, ids=[], counts=counts)
 
     def facets(self, query: StoryQuery, dimensions: tuple[str, ...] = DIMENSIONS) -> dict[str, Counter]:
         """Per dimension of `dimensions`, how many stories each value has under the other active filters, in one
-        statement. Dimensions without a filter of their own share one set of matching stories; each set is worked
-        out once and each dimension's (story, value) pairs are read for that set's stories only."""
-        counts = {dimension: Counter() for dimension in dimensions}
+        statement."""
         if not dimensions:
-            return counts
-        sets: dict[str | None, str] = {}
-        named, parts = [], []
+            return tallied(dimensions, [])
+        named: list = []
+        counting, params = self.counting(query, dimensions, named, {})
+        return tallied(dimensions, self.fetch(counting, params, tuple(named)))
+
+    def counting(
+        self, query: StoryQuery, dimensions: tuple[str, ...], named: list, sets: dict[str | None, str]
+    ) -> tuple[str, list]:
+        """The SQL of the (dimension, value, count) rows of `dimensions`. Dimensions without a filter of their own
+        share one set of matching stories (`sets`, by the filter a set ignores); each set is worked out once and each
+        dimension's (story, value) pairs are read for that set's stories only."""
+        parts = []
         for dimension in dimensions:
             ignore = dimension if query.filters.get(dimension) else None
             if ignore not in sets:
                 sets[ignore] = self.matching_set(query, ignore, named)
             parts.append(pair_statement(dimension, sets[ignore], connection.vendor))
-        counted = f"SELECT dimension, value, COUNT(*) FROM ({' UNION ALL '.join(sql for sql, _ in parts)}) AS found"
-        rows = self.fetch(f"{counted} GROUP BY 1, 2", [p for _, params in parts for p in params], tuple(named))
-        for dimension, value, count in rows:
-            counts[dimension][int(value) if dimension in NUMERIC_DIMENSIONS else value] = count
-        return counts
+        pairs = " UNION ALL ".join(sql for sql, _ in parts)
+        counting = f"SELECT dimension, value, COUNT(*) AS count FROM ({pairs}) AS found GROUP BY dimension, value"
+        return counting, [p for _, params in parts for p in params]
 
-    def matching_set(self, query: StoryQuery, ignore: str | None, named: list) -> str:
+    def matching_set(self, query: StoryQuery, ignore: str | None, named: list, sort: bool = False) -> str:
         """The name of the common table expression holding matching()'s stories (added to `named`): their content
-        ids and the columns a facet reads from the story's own row (SET_COLUMNS), read once for every dimension."""
+        ids and the columns a facet reads from the story's own row (SET_COLUMNS), read once for every dimension;
+        with `sort`, the columns the list is ordered by too (sortable)."""
         name = f"matched_{len(named)}"
         columns = {alias: F(path) for alias, path in SET_COLUMNS.items()}
-        sql, params = self.matching(query, ignore=ignore).values(content=F("pk"), **columns).query.sql_with_params()
+        stories = self.matching(query, ignore=ignore).annotate(**columns)
+        rows = sortable(stories, *columns) if sort else stories.annotate(content=F("pk")).values("content", *columns)
+        sql, params = rows.query.sql_with_params()
         named.append((name, sql, params))
         return name
 
@@ -209,6 +246,14 @@ class StoryCatalogue:
             self.known.update(read_facts(list(self.expected.values())))
             self.expected.clear()
         return self.known[served.page.pk]
+
+
+def tallied(dimensions: tuple[str, ...], rows: list[tuple]) -> dict[str, Counter]:
+    """Counters of (dimension, value, count) rows, numeric values as numbers; every dimension has one."""
+    counts = {dimension: Counter() for dimension in dimensions}
+    for dimension, value, count in rows:
+        counts[dimension][int(value) if dimension in NUMERIC_DIMENSIONS else value] = count
+    return counts
 
 
 def served_rows(locale_pk: int, story_type_pk: int) -> QuerySet:

@@ -1,5 +1,6 @@
 """cityStories: the filterable, faceted story list (campaign.catalogue.story_catalogue does the work)."""
 
+from collections import Counter
 from collections.abc import Callable
 from enum import Enum
 from functools import partial
@@ -70,6 +71,7 @@ class CityStoryList:
     catalogue: strawberry.Private[StoryCatalogue]
     query: strawberry.Private[StoryQuery]
     locale: strawberry.Private[Locale]
+    counts: strawberry.Private[dict[str, Counter]]  # the facets counted with the page (city_stories)
 
     @strawberry.field(
         description="Counts per filter value, each under the other active filters; `order` COUNT (null: the "
@@ -81,7 +83,8 @@ class CityStoryList:
     def faceted(self, info: strawberry.Info, dimensions: tuple[str, ...], order: FacetOrder | None) -> CityStoryFacets:
         """The facets of `dimensions` only: each dimension is a part of the counting statement, and reads its own
         tables for every story of the list."""
-        counts = self.catalogue.facets(self.query, dimensions)
+        missing = tuple(dimension for dimension in dimensions if dimension not in self.counts)
+        counts = {**self.counts, **self.catalogue.facets(self.query, missing)} if missing else self.counts
         charter = order is FacetOrder.CHARTER
         return CityStoryFacets(
             **{
@@ -90,14 +93,14 @@ class CityStoryList:
                     facet_label(info, self.locale, dimension),
                     charter_order(info, self.locale, dimension) if charter else None,
                 )
-                for dimension in counts
+                for dimension in dimensions
             }
         )
 
 
-def selected_dimensions(info: strawberry.Info) -> tuple[str, ...]:
-    """The dimensions of CityStoryFacets the query selects."""
-    names = selected_names(info)
+def selected_dimensions(info: strawberry.Info, *path: str) -> tuple[str, ...]:
+    """The dimensions of CityStoryFacets the query selects under the current field (or `path` below it)."""
+    names = selected_names(info, *path)
     convert = info.schema.config.name_converter.apply_naming_config
     return tuple(dimension for dimension in DIMENSIONS if convert(dimension) in names)
 
@@ -145,14 +148,19 @@ def story_query(info: strawberry.Info, locale: Locale, story_filter: CityStoryFi
     return StoryQuery(filters=filters, search=(story_filter.search or "").strip())
 
 
-def city_stories(info, locale: Locale, story_filter, limit: int, offset: int, order: CityStoryOrder) -> CityStoryList:
+def city_stories(
+    info, locale: Locale, story_filter, limit: int, offset: int, order: CityStoryOrder, dimensions: tuple[str, ...]
+) -> CityStoryList:
+    """The page of the list and the facets of `dimensions` (those the query selects) come from one statement."""
     limit, offset = page_window(limit, offset)
     catalogue = story_catalogue(info, locale)
     query = story_query(info, locale, story_filter)
-    total, ids = catalogue.search(query, order.value, limit, offset)
-    items = story_pages(info, locale, ids)
+    listing = catalogue.listing(query, order.value, limit, offset, dimensions)
+    items = story_pages(info, locale, listing.ids)
     batch_translations(info, [item.served for item in items])
-    return CityStoryList(total_count=total, items=items, catalogue=catalogue, query=query, locale=locale)
+    return CityStoryList(
+        total_count=listing.total, items=items, catalogue=catalogue, query=query, locale=locale, counts=listing.counts
+    )
 
 
 @strawberry.type
@@ -172,4 +180,5 @@ class StoryListQuery:
         offset: int | None = 0,
         order: CityStoryOrder | None = CityStoryOrder.NEWEST,
     ) -> CityStoryList:
-        return city_stories(info, requested_locale(locale), filter, limit, offset, order)
+        dimensions = selected_dimensions(info, "facets")
+        return city_stories(info, requested_locale(locale), filter, limit, offset, order, dimensions)

@@ -136,6 +136,20 @@ def test_facets_read_only_the_dimensions_the_query_asks_for(graphql):
     assert "campaign_citystorypage_action_priorities" not in counting[0]
 
 
+def test_facets_cost_no_statement_beyond_the_list(graphql):
+    """The page of the list and the facets the query selects are worked out by one statement."""
+    plain = 'query { cityStories(locale: "en", limit: 5) { totalCount items { title } } }'
+    faceted = plain.replace("} } }", "} facets { scopes { value count } years { number count } } } }")
+    counted = {}
+    for name, query in (("plain", plain), ("faceted", faceted)):
+        forget_all()
+        with CaptureQueriesContext(connection) as queries:
+            body = graphql(query)
+        counted[name] = len(queries)
+    assert body["data"]["cityStories"]["facets"]["scopes"] and body["data"]["cityStories"]["facets"]["years"]
+    assert counted["faceted"] == counted["plain"]
+
+
 def test_facets_in_charter_order_read_only_the_terms_of_the_dimensions_asked_for(graphql):
     forget_all()
     query = ONLY_THEMES.replace("facets {", "facets(order: CHARTER) {")

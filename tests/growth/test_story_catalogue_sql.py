@@ -93,8 +93,10 @@ def lists_and_facets_match(locale: Locale) -> None:
         assert counts == {dimension: +expected_counts[dimension] for dimension in DIMENSIONS}, (locale, filters)
         for order in ORDERS:
             expected = [facts.page_id for facts in reference.search(oracle.StoryQuery(filters=filters), order)]
-            total, ids = catalogue.search(StoryQuery(filters=filters), order, limit=everything, offset=0)
+            listing = catalogue.listing(StoryQuery(filters=filters), order, everything, 0, dimensions=DIMENSIONS)
+            total, ids = listing.total, listing.ids
             assert total == len(expected) and len(ids) == total, (filters, order)
+            assert listing.counts == counts, (filters, order)
             key = order_key(reference, order)
             assert runs(ids, key) == runs(expected, key), (filters, order)
 
@@ -106,6 +108,8 @@ def pages_are_slices_of_the_whole_list(locale: Locale) -> None:
     assert all(page_total == total for page_total, _ in pages)
     assert [page_id for _, ids in pages for page_id in ids] == everything
     assert catalogue.search(StoryQuery(), "TITLE", limit=7, offset=total + 3) == (total, [])
+    beyond = catalogue.listing(StoryQuery(), "TITLE", 7, total + 3, dimensions=DIMENSIONS)
+    assert (beyond.total, beyond.ids, beyond.counts) == (total, [], catalogue.facets(StoryQuery()))
 
 
 def reported_and_related_stories_match(locale: Locale) -> None:
