@@ -121,7 +121,7 @@ class StoryCatalogue:
 
     def matching(self, query: StoryQuery, ignore: str | None = None) -> QuerySet:
         """The served content rows matching every filter (but `ignore`'s) and the search words."""
-        stories = CityStoryPage.objects.order_by().filter(pk__in=RawSQL("SELECT content FROM served", []))
+        stories = served_stories()
         for dimension, wanted in query.filters.items():
             if dimension != ignore and wanted:
                 stories = stories.filter(dimension_q(dimension, wanted))
@@ -191,11 +191,11 @@ class StoryCatalogue:
         ids and the columns a facet reads from the story's own row (SET_COLUMNS), read once for every dimension;
         with `sort`, the columns the list is ordered by too (sortable)."""
         name = f"matched_{len(named)}"
-        columns = {alias: F(path) for alias, path in SET_COLUMNS.items()}
-        stories = self.matching(query, ignore=ignore).annotate(**columns)
-        rows = sortable(stories, *columns) if sort else stories.annotate(content=F("pk")).values("content", *columns)
-        sql, params = rows.query.sql_with_params()
-        named.append((name, sql, params))
+        filtered = query.search or any(wanted for dimension, wanted in query.filters.items() if dimension != ignore)
+        if filtered:
+            named.append((name, *set_statement(self.matching(query, ignore=ignore), sort)))
+        else:
+            named.append((name, *unfiltered_set(connection.vendor, sort)))
         return name
 
     def reported(self, limit: int) -> dict[int, list[int]]:
@@ -273,6 +273,26 @@ def served_statement(vendor: str, locale_pk: int, story_type_pk: int) -> tuple[s
     """served_rows compiled: its SQL and parameters depend on nothing but these arguments (visibility is checked
     against the database's clock), and building and compiling its visibility checks cost more than running them."""
     return served_rows(locale_pk, story_type_pk).query.sql_with_params()
+
+
+def served_stories() -> QuerySet:
+    """The content rows of the `served` common table expression's stories."""
+    return CityStoryPage.objects.order_by().filter(pk__in=RawSQL("SELECT content FROM served", []))
+
+
+def set_statement(stories: QuerySet, sort: bool) -> tuple[str, tuple]:
+    """SQL of StoryCatalogue.matching_set's rows for `stories`."""
+    columns = {alias: F(path) for alias, path in SET_COLUMNS.items()}
+    stories = stories.annotate(**columns)
+    rows = sortable(stories, *columns) if sort else stories.annotate(content=F("pk")).values("content", *columns)
+    return rows.query.sql_with_params()
+
+
+@lru_cache(maxsize=8)
+def unfiltered_set(vendor: str, sort: bool) -> tuple[str, tuple]:
+    """set_statement of every served story, per database vendor: the same for every request without a filter (the
+    list as a visitor first sees it), so compiled once per process."""
+    return set_statement(served_stories(), sort)
 
 
 def sortable(stories: QuerySet, *columns: str) -> QuerySet:
