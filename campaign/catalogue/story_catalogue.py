@@ -158,7 +158,10 @@ class StoryCatalogue:
         counts = tallied(dimensions, [row[:3] for row in rows if row[0] != PAGE_ROW])
         if listed:
             return StoryListing(total=listed[0][2], ids=[served_pk for _, served_pk, _ in listed], counts=counts)
-        total = self.fetch(f"SELECT COUNT(*) FROM {found}", [], tuple(named))[0][0] if offset else 0
+        # An empty first page of some room means no story matches; an empty page past the end or of no room
+        # (`limit` 0: the total and the facets alone) says nothing of the total.
+        none_match = limit and not offset
+        total = 0 if none_match else self.fetch(f"SELECT COUNT(*) FROM {found}", [], tuple(named))[0][0]
         return StoryListing(total=total, ids=[], counts=counts)
 
     def facets(self, query: StoryQuery, dimensions: tuple[str, ...] = DIMENSIONS) -> dict[str, Counter]:

@@ -136,6 +136,15 @@ def test_facets_read_only_the_dimensions_the_query_asks_for(graphql):
     assert "campaign_citystorypage_action_priorities" not in counting[0]
 
 
+def test_a_page_of_no_items_still_counts_every_matching_story(graphql):
+    """`limit: 0` asks for the total and the facets alone; an offset past the end still gives the total."""
+    everything = stories(graphql, locale="fr", limit=1)["totalCount"]
+    assert everything > 0
+    for window in ({"limit": 0}, {"limit": 0, "offset": 5}, {"limit": 3, "offset": everything + 10}):
+        found = stories(graphql, locale="fr", **window)
+        assert (found["totalCount"], found["items"]) == (everything, []), window
+
+
 def test_facets_cost_no_statement_beyond_the_list(graphql):
     """The page of the list and the facets the query selects are worked out by one statement."""
     plain = 'query { cityStories(locale: "en", limit: 5) { totalCount items { title } } }'
