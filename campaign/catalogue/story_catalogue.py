@@ -48,7 +48,8 @@ from campaign.text.dates import listing_date
 DIMENSIONS = STORY_DIMENSIONS
 NUMERIC_DIMENSIONS = ("principles", "action_priorities", "years")  # their facet values are numbers
 ORDERS = ("NEWEST", "OLDEST", "TITLE")
-PAGE_ROW = "page"  # the kind of listing()'s rows of the page, next to the facet rows named by their dimension
+# The kinds of listing()'s rows that are not facet rows (those are named by their dimension).
+TOTAL_ROW, PAGE_ROW = "total", "page"
 CITIES = CityStoryPage.cities.through
 FACT_DIMENSIONS = ("action_priorities", "principles", "themes")
 # The classifications kept in a table of their own: (dimension, through model, the value's lookup from it).
@@ -139,30 +140,26 @@ class StoryCatalogue:
         self, query: StoryQuery, order: str, limit: int, offset: int, dimensions: tuple[str, ...] = ()
     ) -> StoryListing:
         """One page of the list, its total and the facets of `dimensions`, in one statement: the served stories and
-        the stories matching every filter are worked out once for the page and the facets."""
+        the stories matching every filter are worked out once for the total, the page and the facets. The total is
+        counted whatever the page holds (`limit` 0 asks for the total and the facets alone)."""
         named: list = []
         found = self.matching_set(query, None, named, sort=True)
-        page = (
-            f"SELECT %s AS kind, CAST(served_pk AS VARCHAR(20)) AS value, total AS count, position FROM ("
-            f"SELECT served.served_pk, COUNT(*) OVER () AS total, ROW_NUMBER() OVER (ORDER BY {order_by(order)}) "
-            f"AS position FROM served JOIN {found} AS found ON found.content = served.content "
-            f"ORDER BY {order_by(order)} LIMIT %s OFFSET %s) AS page"
+        statement = (
+            f"SELECT %s AS kind, NULL AS value, COUNT(*) AS count FROM {found} UNION ALL "
+            f"SELECT %s, CAST(served_pk AS VARCHAR(20)), position FROM (SELECT served.served_pk, ROW_NUMBER() OVER "
+            f"(ORDER BY {order_by(order)}) AS position FROM served JOIN {found} AS found "
+            f"ON found.content = served.content ORDER BY {order_by(order)} LIMIT %s OFFSET %s) AS page"
         )
-        params: list = [PAGE_ROW, limit, offset]
+        params: list = [TOTAL_ROW, PAGE_ROW, limit, offset]
         if dimensions:
             counting, counting_params = self.counting(query, dimensions, named, {None: found})
-            page = f"{page} UNION ALL SELECT dimension, value, count, NULL FROM ({counting}) AS counted"
+            statement = f"{statement} UNION ALL SELECT dimension, value, count FROM ({counting}) AS counted"
             params.extend(counting_params)
-        rows = self.fetch(page, params, tuple(named))
-        listed = sorted((position, int(value), total) for kind, value, total, position in rows if kind == PAGE_ROW)
-        counts = tallied(dimensions, [row[:3] for row in rows if row[0] != PAGE_ROW])
-        if listed:
-            return StoryListing(total=listed[0][2], ids=[served_pk for _, served_pk, _ in listed], counts=counts)
-        # An empty first page of some room means no story matches; an empty page past the end or of no room
-        # (`limit` 0: the total and the facets alone) says nothing of the total.
-        none_match = limit and not offset
-        total = 0 if none_match else self.fetch(f"SELECT COUNT(*) FROM {found}", [], tuple(named))[0][0]
-        return StoryListing(total=total, ids=[], counts=counts)
+        rows = self.fetch(statement, params, tuple(named))
+        total = next(count for kind, _, count in rows if kind == TOTAL_ROW)
+        listed = sorted((position, int(value)) for kind, value, position in rows if kind == PAGE_ROW)
+        counts = tallied(dimensions, [row for row in rows if row[0] not in (TOTAL_ROW, PAGE_ROW)])
+        return StoryListing(total=total, ids=[served_pk for _, served_pk in listed], counts=counts)
 
     def facets(self, query: StoryQuery, dimensions: tuple[str, ...] = DIMENSIONS) -> dict[str, Counter]:
         """Per dimension of `dimensions`, how many stories each value has under the other active filters, in one
@@ -204,7 +201,7 @@ class StoryCatalogue:
     def reported(self, limit: int) -> dict[int, list[int]]:
         """Per priority number, the served page ids of the stories the 2023 report prints under it, newest first,
         at most `limit` of each."""
-        stories = self.matching(StoryQuery()).filter(report_priority__isnull=False)
+        stories = served_stories().filter(report_priority__isnull=False)
         sql, params = sortable(stories.annotate(number=F("report_priority__number")), "number").query.sql_with_params()
         rows = self.fetch(
             "SELECT number, served_pk FROM (SELECT found.number, served.served_pk, ROW_NUMBER() OVER "
@@ -365,10 +362,12 @@ def dimension_q(dimension: str, wanted: set) -> Q:
 def pair_statement(dimension: str, stories: str, vendor: str) -> tuple[str, tuple]:
     """The (dimension, value) rows of value_pairs for the stories of the common table expression `stories`
     (matching_set), as one SQL statement compiled once per backend (it is the same for every request): a story filed
-    twice under one value (a city in the country of its national scope) counts once."""
+    twice under one value (a city in the country of its national scope) counts once; a story without a value
+    (no engagement type, no year, a city without region, a country outside the UCLG map) counts under none."""
     parts = value_pairs(dimension, stories)
     union = " UNION ".join(sql for sql, _ in parts)
-    return f"SELECT dimension, value FROM ({union}) AS pairs", tuple(p for _, params in parts for p in params)
+    params = tuple(p for _, part_params in parts for p in part_params)
+    return f"SELECT dimension, value FROM ({union}) AS pairs WHERE value <> ''", params
 
 
 def value_pairs(dimension: str, stories: str) -> list[tuple[str, tuple]]:
@@ -394,11 +393,9 @@ def value_pairs(dimension: str, stories: str) -> list[tuple[str, tuple]]:
 
 
 def own_values(dimension: str, stories: str, column: str) -> tuple[str, tuple]:
-    """A value of the story's own row (an empty country is none)."""
-    return (
-        f"SELECT %s AS dimension, content AS story, CAST({column} AS VARCHAR(40)) AS value FROM {stories} "
-        f"WHERE {column} IS NOT NULL AND CAST({column} AS VARCHAR(40)) <> ''",
-        (dimension,),
+    """A value of the story's own row."""
+    return f"SELECT %s AS dimension, content AS story, CAST({column} AS VARCHAR(40)) AS value FROM {stories}", (
+        dimension,
     )
 
 
@@ -407,7 +404,7 @@ def related_values(dimension: str, stories: str, through, lookup: str) -> tuple[
     country or region, a principle, a priority, a theme."""
     rows = (
         through.objects.order_by()
-        .filter(**{"citystorypage_id__in": RawSQL(f"SELECT content FROM {stories}", []), f"{lookup}__isnull": False})
+        .filter(citystorypage_id__in=RawSQL(f"SELECT content FROM {stories}", []))
         .annotate(
             dimension=Value(dimension, output_field=CharField()),
             story=F("citystorypage_id"),
@@ -430,8 +427,8 @@ def national_region(stories: str) -> tuple[str, tuple]:
     value = f"CASE {' '.join(whens)} END"
     return (
         f"SELECT %s AS dimension, content AS story, {value} AS value FROM {stories} "
-        f"WHERE region IS NULL AND country <> '' AND {value} IS NOT NULL",
-        ("regions", *params, *params),
+        "WHERE region IS NULL AND country <> ''",
+        ("regions", *params),
     )
 
 
