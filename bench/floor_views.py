@@ -95,7 +95,7 @@ def story(request) -> JsonResponse:
                     "rendition": rendition(cover.rendition(info, "fill-1200x675", ImageFormat.WEBP)),
                 },
                 "quote": (quote := node.quote()) and {"text": quote.text, "author": quote.author, "role": quote.role},
-                "cities": [{**place(city), "region": region_label(city)} for city in node.cities(info)],
+                "cities": [{**place(city), "region": region_label(info, city)} for city in node.cities(info)],
                 "engagementType": (engagement := node.engagement_type(info)) and {"label": engagement.label},
                 "actionPriorities": [
                     {"number": one.number, "title": one.title} for one in node.action_priorities(info)
@@ -168,7 +168,9 @@ def listed_story(info, item: CityStoryPage) -> dict:
         "periodStart": year_month(item.period_start()),
         "periodEnd": year_month(item.period_end()),
         "ongoing": item.ongoing(),
-        "cities": [{**place(city), "region": city.region and term(city.region)} for city in item.cities(info)],
+        "cities": [
+            {**place(city), "region": (region := city.region(info)) and term(region)} for city in item.cities(info)
+        ],
         "engagementType": (engagement := item.engagement_type(info)) and term(engagement),
         "actionPriorities": [{"number": one.number, "title": one.title} for one in item.action_priorities(info)],
         "principles": [{"number": one.number(), "title": one.title()} for one in item.principles(info)],
@@ -191,7 +193,7 @@ def featured_story(info, item: CityStoryPage) -> dict:
         **story_heading(item),
         "coverImage": cover
         and {"alt": cover.alt(), "rendition": rendition(cover.rendition(info, "fill-800x450", ImageFormat.WEBP))},
-        "cities": [{"name": city.name, "country": {"name": city.country.name}} for city in item.cities(info)],
+        "cities": [{"name": city.name, "country": {"name": city.country().name}} for city in item.cities(info)],
     }
 
 
@@ -229,12 +231,12 @@ def place(city: City) -> dict:
         "name": city.name,
         "latitude": city.latitude,
         "longitude": city.longitude,
-        "country": {"code": city.country.code, "name": city.country.name},
+        "country": {"code": city.country_code, "name": city.country().name},
     }
 
 
-def region_label(city: City) -> dict | None:
-    return city.region and {"label": city.region.label}
+def region_label(info, city: City) -> dict | None:
+    return (region := city.region(info)) and {"label": region.label}
 
 
 def term(value: Term) -> dict:

@@ -8,7 +8,7 @@ run reuses the loaded content; `DATABASE_URL` points the bench at PostgreSQL ins
 from pathlib import Path
 
 from cms.settings.base import *  # noqa: F403
-from cms.settings.base import INSTALLED_APPS, cache_settings, env
+from cms.settings.base import INSTALLED_APPS, cache_settings, database_settings, env
 
 BENCH_DIR = Path(__file__).resolve().parent.parent / ".bench"
 BENCH_DIR.mkdir(exist_ok=True)
@@ -17,7 +17,7 @@ SECRET_KEY = "bench-only-insecure-key"
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]  # v2 "find" redirects to the site's own host
 WHITENOISE_USE_FINDERS = True
-DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BENCH_DIR / 'bench.sqlite3'}")}
+DATABASES = {"default": database_settings(f"sqlite:///{BENCH_DIR / 'bench.sqlite3'}")}
 CACHES = cache_settings(env("REDIS_URL", default=""))
 MEDIA_ROOT = str(BENCH_DIR / "media")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

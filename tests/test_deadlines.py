@@ -168,3 +168,10 @@ def test_a_production_process_keeps_its_database_connection_between_requests():
     assert settings_of("cms.settings.production", DATABASE_CONN_MAX_AGE="0")["CONN_MAX_AGE"] == 0
     from_url = settings_of("cms.settings.production", DATABASE_URL=f"{POSTGRES_URL}?conn_max_age=30")
     assert from_url["CONN_MAX_AGE"] == 30
+
+
+def test_the_bench_runs_the_database_settings_production_runs():
+    """The load bench serves from gunicorn with bench.settings: a bench opening a connection per request, without the
+    statement timeout, measured costs production does not pay (GraphQL against API v2: 0.48 with, 0.34 without)."""
+    for environment in ({"WEB_PROCESS": "1"}, {}):
+        assert settings_of("bench.settings", **environment) == settings_of("cms.settings.production", **environment)

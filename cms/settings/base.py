@@ -130,18 +130,25 @@ def with_sqlite_writers_waiting(database: dict) -> dict:
 # error rather than a worker held for minutes. Applied only where WEB_PROCESS is set (gunicorn.conf.py sets it for its
 # workers): management commands such as migrate, the content loader or backups must run to completion.
 DATABASE_STATEMENT_TIMEOUT_MS = env.int("DATABASE_STATEMENT_TIMEOUT_MS", default=5000)
-DATABASES = {
-    "default": with_statement_timeout(
-        with_sqlite_writers_waiting(env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")),
+
+
+def database_settings(default_url: str) -> dict:
+    """The database of DATABASE_URL (else `default_url`) as every process of the site uses it: the bench's settings
+    read theirs here too, so that what it measures is what production runs."""
+    database = with_statement_timeout(
+        with_sqlite_writers_waiting(env.db("DATABASE_URL", default=default_url)),
         DATABASE_STATEMENT_TIMEOUT_MS if env.bool("WEB_PROCESS", default=False) else 0,
     )
-}
-DATABASES["default"]["ATOMIC_REQUESTS"] = False
-# Seconds a process keeps its database connection between requests (Django's default, 0, opens one per request:
-# on PostgreSQL a new server process and an authentication, a few milliseconds that every uncached answer paid).
-# `?conn_max_age=` in DATABASE_URL takes precedence; the health check replaces a connection the server dropped.
-DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=300))
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    database["ATOMIC_REQUESTS"] = False
+    # Seconds a process keeps its database connection between requests (Django's default, 0, opens one per request:
+    # on PostgreSQL a new server process and an authentication, a few milliseconds that every uncached answer paid).
+    # `?conn_max_age=` in DATABASE_URL takes precedence; the health check replaces a connection the server dropped.
+    database.setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=300))
+    database["CONN_HEALTH_CHECKS"] = True
+    return database
+
+
+DATABASES = {"default": database_settings(f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 

@@ -29,9 +29,22 @@ class Term:
 
 @strawberry.type(description="A city, region or other territory, placed on the map.")
 class City:
+    """Its country's name and its region's label are looked up only when the query selects them: a story list
+    names a few cities of a request that reads them all."""
+
     name: str
-    country: Country
-    region: Term | None
+    country_code: strawberry.Private[str]
+    region_code: strawberry.Private[str | None]
+    locale: strawberry.Private[Locale]
+
+    @strawberry.field
+    def country(self) -> Country:
+        return country(self.country_code, self.locale)
+
+    @strawberry.field
+    def region(self, info: strawberry.Info) -> Term | None:
+        return regions(info, self.locale).get(self.region_code) if self.region_code else None
+
     latitude: float | None
     longitude: float | None
 
@@ -78,17 +91,17 @@ CITY_COLUMNS = ("translation_key", "locale_id", "name", "country", "region__code
 
 
 def cities(info: strawberry.Info, locale: Locale) -> dict[str, City]:
-    """By translation key (the French city's), each city localized, with its region's localized label. Read as plain
-    rows: a story list labels a few cities, but the request reads them all (one query)."""
+    """By translation key (the French city's), each city localized. Read as plain rows: a story list labels a few
+    cities, but the request reads them all (one query)."""
 
     def build():
-        region_terms = regions(info, locale)
         rows = localized_rows(info, CityModel.objects.values_list(*CITY_COLUMNS, named=True), locale)
         return {
             str(row.translation_key): City(
                 name=row.name,
-                country=country(row.country, locale),
-                region=region_terms.get(row.region__code) if row.region__code else None,
+                country_code=row.country,
+                region_code=row.region__code or None,
+                locale=locale,
                 latitude=float(row.latitude) if row.latitude is not None else None,
                 longitude=float(row.longitude) if row.longitude is not None else None,
             )

@@ -175,6 +175,24 @@ def test_facets_in_charter_order_read_only_the_terms_of_the_dimensions_asked_for
     assert reading == []
 
 
+CITY_PLACES = """query ($cities: String!) { cityStories(locale: "fr", limit: 100, filter: {search: $cities}) {
+  items { cities { name country { code name } %s } } } }"""
+
+
+def test_a_city_reads_its_region_only_when_the_query_selects_it(graphql):
+    region = RegionFactory(code="test-region", label="Région d'essai")
+    city = CityFactory(name="Testvillezzz", country="IT", region=region)
+    new_story(cities=[city])
+    forget_all()
+    with CaptureQueriesContext(connection) as queries:
+        places = graphql(CITY_PLACES % "", cities=city.name)["data"]["cityStories"]["items"]
+    assert places == [{"cities": [{"name": city.name, "country": {"code": "IT", "name": "Italie"}}]}]
+    assert [query for query in queries if f'FROM "{Region._meta.db_table}"' in query["sql"]] == []
+    forget_all()
+    placed = graphql(CITY_PLACES % "region { code label }", cities=city.name)["data"]["cityStories"]["items"]
+    assert placed[0]["cities"][0]["region"] == {"code": "test-region", "label": "Région d'essai"}
+
+
 def test_search_ignores_case_and_accents(graphql):
     about_refugees = new_story(title="Testville accueille les réfugiés", slug="testville-refugies")
     new_story(title="Testville plante des arbres", slug="testville-arbres")
