@@ -10,7 +10,7 @@ only asks and never decides.
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from django.conf import settings
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, prefetch_related_objects
@@ -117,7 +117,17 @@ def visible_pages(model: type[Page] = Page):
     translation. Every check is a subquery or a join of the one SQL query (Wagtail's `public()` costs two more
     queries). The locale, the alias's source locale and the translation's publication are joined, and the French
     version's last publication annotated: every ServedPage reads them to know its translation status.
+
+    A fresh queryset each call, cloned from one built once per model and process (`visibility`).
     """
+    return visibility(model).all()
+
+
+@cache
+def visibility(model: type[Page]):
+    """The queryset of visible_pages, never evaluated itself: building its checks cost 2.5 ms, more than cloning it
+    (0.07 ms), and nothing in it depends on the request or the moment (expiry is checked on the database's clock),
+    so every request can start from the same one, as a form's choices start from its field's queryset."""
     pages = (
         model.objects.live()
         .filter(not_expired())

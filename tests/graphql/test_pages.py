@@ -3,7 +3,8 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
-from campaign.models import CharterPage, CityStoryIndexPage, SiteSettings
+from campaign.i18n.localization import visible_pages
+from campaign.models import CharterPage, CityStoryIndexPage, CityStoryPage, SiteSettings
 
 from ..factories import CityStoryPageFactory, ImageFactory, PrinciplePageFactory, section, translate
 
@@ -103,6 +104,19 @@ def test_a_restricted_page_and_its_aliases_are_not_served(graphql, story):
         path_in_section(CityStoryIndexPage, "en", story.slug),
     ):
         assert graphql(PAGE, path=path)["data"]["page"] is None, path
+
+
+def test_every_visibility_check_reads_the_database_as_it_is_then(story):
+    """visible_pages starts every call from a queryset built once per page type: a call that ran it never leaves its
+    rows to the next, which sees a restriction or an unpublished page at once."""
+    aliases = CityStoryPage.objects.filter(alias_of=story)
+    assert {story.pk, *aliases.values_list("pk", flat=True)} <= {page.pk for page in visible_pages(CityStoryPage)}
+    PageViewRestriction.objects.create(page=story, restriction_type="password", password="secret")
+    served = {page.pk for page in visible_pages(CityStoryPage)}
+    assert story.pk not in served and not served & set(aliases.values_list("pk", flat=True))
+    PageViewRestriction.objects.all().delete()
+    story.unpublish()
+    assert story.pk not in {page.pk for page in visible_pages(CityStoryPage)}
 
 
 BY_ID = "query ($id: ID!, $locale: String) { pageById(id: $id, locale: $locale) { title locale isFallback url } }"
