@@ -123,18 +123,12 @@ class StoryCatalogue:
     def matching(self, query: StoryQuery, ignore: str | None = None) -> QuerySet:
         """The served content rows matching every filter (but `ignore`'s) and the search words."""
         stories = served_stories()
-        for dimension, wanted in query.filters.items():
-            if dimension != ignore and wanted:
-                stories = stories.filter(dimension_q(dimension, wanted))
+        for dimension, wanted in applied_filters(query, ignore):
+            stories = stories.filter(dimension_q(dimension, wanted))
         if query.search:
             sql, params = matching_pages(query.search, self.locale).values("pk").query.sql_with_params()
             stories = stories.filter(pk__in=RawSQL(f"SELECT content FROM served WHERE served_pk IN ({sql})", params))
         return stories
-
-    def search(self, query: StoryQuery, order: str, limit: int, offset: int) -> tuple[int, list[int]]:
-        """The total and the served page ids of one page of the list, in one statement."""
-        listing = self.listing(query, order, limit, offset)
-        return listing.total, listing.ids
 
     def listing(
         self, query: StoryQuery, order: str, limit: int, offset: int, dimensions: tuple[str, ...] = ()
@@ -144,11 +138,12 @@ class StoryCatalogue:
         counted whatever the page holds (`limit` 0 asks for the total and the facets alone)."""
         named: list = []
         found = self.matching_set(query, None, named, sort=True)
+        ordering = order_by(order)
         statement = (
             f"SELECT %s AS kind, NULL AS value, COUNT(*) AS count FROM {found} UNION ALL "
             f"SELECT %s, CAST(served_pk AS VARCHAR(20)), position FROM (SELECT served.served_pk, ROW_NUMBER() OVER "
-            f"(ORDER BY {order_by(order)}) AS position FROM served JOIN {found} AS found "
-            f"ON found.content = served.content ORDER BY {order_by(order)} LIMIT %s OFFSET %s) AS page"
+            f"(ORDER BY {ordering}) AS position FROM served JOIN {found} AS found "
+            f"ON found.content = served.content ORDER BY {ordering} LIMIT %s OFFSET %s) AS page"
         )
         params: list = [TOTAL_ROW, PAGE_ROW, limit, offset]
         if dimensions:
@@ -191,8 +186,7 @@ class StoryCatalogue:
         ids and the columns a facet reads from the story's own row (SET_COLUMNS), read once for every dimension;
         with `sort`, the columns the list is ordered by too (sortable)."""
         name = f"matched_{len(named)}"
-        filtered = query.search or any(wanted for dimension, wanted in query.filters.items() if dimension != ignore)
-        if filtered:
+        if query.search or applied_filters(query, ignore):
             named.append((name, *set_statement(self.matching(query, ignore=ignore), sort)))
         else:
             named.append((name, *unfiltered_set(connection.vendor, sort)))
@@ -246,6 +240,11 @@ class StoryCatalogue:
             self.known.update(read_facts(list(self.expected.values())))
             self.expected.clear()
         return self.known[served.page.pk]
+
+
+def applied_filters(query: StoryQuery, ignore: str | None) -> list[tuple[str, set]]:
+    """The (dimension, wanted values) filters that narrow the list, `ignore`'s aside (a facet's own filter)."""
+    return [(dimension, wanted) for dimension, wanted in query.filters.items() if dimension != ignore and wanted]
 
 
 def tallied(dimensions: tuple[str, ...], rows: list[tuple]) -> dict[str, Counter]:

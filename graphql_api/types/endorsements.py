@@ -284,7 +284,7 @@ def as_public(info: strawberry.Info, row, locale: Locale, kinds: dict, regions: 
         id=strawberry.ID(row.reference),
         institution_name=row.institution_name,
         kind=kinds[row.kind],
-        country=taxonomy.country(row.country.code, locale),
+        country=taxonomy.localized_country(row.country.code, locale),
         region=regions.get(row.region),
         signatory_name=row.signatory_name,
         signatory_title=row.signatory_title,

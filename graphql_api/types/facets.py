@@ -11,7 +11,7 @@ from campaign.catalogue.filters import UnknownFilterValues, by_count, checked_fi
 
 from ..errors import ApiError
 from . import taxonomy
-from .taxonomy import Term, country
+from .taxonomy import Term, localized_country
 
 
 @strawberry.enum(description="How facet values are listed.")
@@ -62,7 +62,7 @@ def term_label(terms: Mapping[str, Term]) -> Callable[[str], str]:
 
 
 def country_label(locale: Locale) -> Callable[[str], str]:
-    return lambda code: country(code, locale).name
+    return lambda code: localized_country(code, locale).name
 
 
 def checked(info: strawberry.Info, locale: Locale, wanted: Mapping[str, Iterable | None], values_for) -> dict[str, set]:

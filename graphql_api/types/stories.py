@@ -158,7 +158,7 @@ class CityStoryPage(PageNode):
     @strawberry.field(description="The country of a national action; null otherwise.")
     def scope_country(self) -> Country | None:
         code = self.served.specific.scope_country.code
-        return taxonomy.country(code, self.served.page.locale) if code else None
+        return taxonomy.localized_country(code, self.served.page.locale) if code else None
 
     @strawberry.field(description="The UCLG region of a regional action; null otherwise.")
     def scope_region(self, info: strawberry.Info) -> Term | None:

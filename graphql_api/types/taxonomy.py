@@ -39,7 +39,7 @@ class City:
 
     @strawberry.field
     def country(self) -> Country:
-        return country(self.country_code, self.locale)
+        return localized_country(self.country_code, self.locale)
 
     @strawberry.field
     def region(self, info: strawberry.Info) -> Term | None:
@@ -58,7 +58,7 @@ def scope_term(code: str, locale: Locale) -> Term:
     return Term(code=code, label=scope_label(code, locale))
 
 
-def country(code: str, locale: Locale) -> Country:
+def localized_country(code: str, locale: Locale) -> Country:
     return Country(code=code, name=country_name(code, locale.language_code))
 
 

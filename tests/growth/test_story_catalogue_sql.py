@@ -103,11 +103,13 @@ def lists_and_facets_match(locale: Locale) -> None:
 
 def pages_are_slices_of_the_whole_list(locale: Locale) -> None:
     catalogue = StoryCatalogue(locale)
-    total, everything = catalogue.search(StoryQuery(), "TITLE", limit=1000, offset=0)
-    pages = [catalogue.search(StoryQuery(), "TITLE", limit=7, offset=offset) for offset in range(0, total, 7)]
-    assert all(page_total == total for page_total, _ in pages)
-    assert [page_id for _, ids in pages for page_id in ids] == everything
-    assert catalogue.search(StoryQuery(), "TITLE", limit=7, offset=total + 3) == (total, [])
+    whole = catalogue.listing(StoryQuery(), "TITLE", 1000, 0)
+    total, everything = whole.total, whole.ids
+    pages = [catalogue.listing(StoryQuery(), "TITLE", 7, offset) for offset in range(0, total, 7)]
+    assert all(page.total == total for page in pages)
+    assert [page_id for page in pages for page_id in page.ids] == everything
+    past_the_end = catalogue.listing(StoryQuery(), "TITLE", 7, total + 3)
+    assert (past_the_end.total, past_the_end.ids) == (total, [])
     beyond = catalogue.listing(StoryQuery(), "TITLE", 7, total + 3, dimensions=DIMENSIONS)
     assert (beyond.total, beyond.ids, beyond.counts) == (total, [], catalogue.facets(StoryQuery()))
 
