@@ -27,7 +27,6 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
-    Q,
     QuerySet,
     Subquery,
     Value,
@@ -120,15 +119,14 @@ class StoryCatalogue:
             cursor.execute(f"WITH {expressions} {sql}", [*named_params, *params])
             return cursor.fetchall()
 
-    def matching(self, query: StoryQuery, ignore: str | None = None) -> QuerySet:
-        """The served content rows matching every filter (but `ignore`'s) and the search words."""
-        stories = served_stories()
-        for dimension, wanted in applied_filters(query, ignore):
-            stories = stories.filter(dimension_q(dimension, wanted))
+    def conditions(self, query: StoryQuery, ignore: str | None) -> list[tuple[str, tuple]]:
+        """SQL conditions on the `stories` rows (story_rows) matching every filter (but `ignore`'s) and the search
+        words, with their parameters."""
+        conditions = [dimension_condition(dimension, wanted) for dimension, wanted in applied_filters(query, ignore)]
         if query.search:
             sql, params = matching_pages(query.search, self.locale).values("pk").query.sql_with_params()
-            stories = stories.filter(pk__in=RawSQL(f"SELECT content FROM served WHERE served_pk IN ({sql})", params))
-        return stories
+            conditions.append((f"content IN (SELECT content FROM served WHERE served_pk IN ({sql}))", params))
+        return conditions
 
     def listing(
         self, query: StoryQuery, order: str, limit: int, offset: int, dimensions: tuple[str, ...] = ()
@@ -182,15 +180,25 @@ class StoryCatalogue:
         return counting, [p for _, params in parts for p in params]
 
     def matching_set(self, query: StoryQuery, ignore: str | None, named: list, sort: bool = False) -> str:
-        """The name of the common table expression holding matching()'s stories (added to `named`): their content
-        ids and the columns a facet reads from the story's own row (SET_COLUMNS), read once for every dimension;
-        with `sort`, the columns the list is ordered by too (sortable)."""
+        """The name of the common table expression holding the stories matching every filter (but `ignore`'s) and
+        the search words, added to `named`, with the columns a facet reads from the story's own row (SET_COLUMNS);
+        with `sort`, the columns the list is ordered by too (sortable). Every set is a part of `stories`
+        (story_rows), read first and once per statement: each story's row is read once however many sets the facets
+        need, the columns of the order only for the stories of the list."""
+        conditions = self.conditions(query, ignore)
+        if not named:
+            named.append(("stories", *story_rows(connection.vendor, sort and not conditions)))
+        if not conditions:
+            return "stories"
         name = f"matched_{len(named)}"
-        if query.search or applied_filters(query, ignore):
-            named.append((name, *set_statement(self.matching(query, ignore=ignore), sort)))
-        else:
-            named.append((name, *unfiltered_set(connection.vendor, sort)))
-        return name
+        where = " AND ".join(sql for sql, _ in conditions)
+        named.append(
+            (name, f"SELECT * FROM stories WHERE {where}", tuple(p for _, params in conditions for p in params))
+        )
+        if not sort:
+            return name
+        named.append((f"ordered_{len(named)}", *ordered_rows(connection.vendor, name)))
+        return named[-1][0]
 
     def reported(self, limit: int) -> dict[int, list[int]]:
         """Per priority number, the served page ids of the stories the 2023 report prints under it, newest first,
@@ -279,19 +287,25 @@ def served_stories() -> QuerySet:
     return CityStoryPage.objects.order_by().filter(pk__in=RawSQL("SELECT content FROM served", []))
 
 
-def set_statement(stories: QuerySet, sort: bool) -> tuple[str, tuple]:
-    """SQL of StoryCatalogue.matching_set's rows for `stories`."""
+@lru_cache(maxsize=4)
+def story_rows(vendor: str, sort: bool) -> tuple[str, tuple]:
+    """The SQL of the `stories` rows every set of StoryCatalogue.matching_set is taken from: each served story's
+    content id and the columns a facet reads from the story's own row (SET_COLUMNS); with `sort`, the columns the
+    list is ordered by (sortable). The same for every request, so compiled once per process and database vendor."""
+    return set_rows(served_stories(), sort)
+
+
+@lru_cache(maxsize=16)
+def ordered_rows(vendor: str, matched: str) -> tuple[str, tuple]:
+    """story_rows with the columns of the order, for the stories of the common table expression `matched` only."""
+    return set_rows(CityStoryPage.objects.order_by().filter(pk__in=RawSQL(f"SELECT content FROM {matched}", [])), True)
+
+
+def set_rows(stories: QuerySet, sort: bool) -> tuple[str, tuple]:
     columns = {alias: F(path) for alias, path in SET_COLUMNS.items()}
     stories = stories.annotate(**columns)
     rows = sortable(stories, *columns) if sort else stories.annotate(content=F("pk")).values("content", *columns)
     return rows.query.sql_with_params()
-
-
-@lru_cache(maxsize=8)
-def unfiltered_set(vendor: str, sort: bool) -> tuple[str, tuple]:
-    """set_statement of every served story, per database vendor: the same for every request without a filter (the
-    list as a visitor first sees it), so compiled once per process."""
-    return set_statement(served_stories(), sort)
 
 
 def sortable(stories: QuerySet, *columns: str) -> QuerySet:
@@ -339,22 +353,40 @@ def listing_key() -> Case:
     )
 
 
-def dimension_q(dimension: str, wanted: set) -> Q:
-    """Content rows filed under any of `wanted` in `dimension`. Countries and regions by a city or by the scope: a
-    national action under its country (and the country's region), a regional one under its region."""
-    simple = {"scopes": "scope", "engagement_types": "engagement_type__code", "years": "period_start_year"}
-    if dimension in simple:
-        return Q(**{f"{simple[dimension]}__in": wanted})
+def dimension_condition(dimension: str, wanted: set) -> tuple[str, tuple]:
+    """The SQL condition on `stories` rows (story_rows) filed under any of `wanted` in `dimension`, with its
+    parameters. Countries and regions by a city or by the scope: a national action under its country (and the
+    country's region), a regional one under its region."""
+    own = {"scopes": "scope_code", "engagement_types": "engagement", "years": "year"}
+    if dimension in own:
+        return one_of(own[dimension], wanted)
     if dimension == "countries":
-        by_city = CITIES.objects.filter(city__country__in=wanted).values("citystorypage_id")
-        return Q(pk__in=by_city) | Q(scope_country__in=wanted)
+        return any_of(filed_through(CITIES.objects.filter(city__country__in=wanted)), one_of("country", wanted))
     if dimension == "regions":
-        by_city = CITIES.objects.filter(city__region__code__in=wanted).values("citystorypage_id")
-        countries = [country for country, region in COUNTRY_REGIONS.items() if region in wanted]
-        national = Q(scope_region__isnull=True, scope_country__in=countries)
-        return Q(pk__in=by_city) | Q(scope_region__code__in=wanted) | national
+        by_city = filed_through(CITIES.objects.filter(city__region__code__in=wanted))
+        parts = [by_city, one_of("region", wanted)]
+        countries = {country for country, region in COUNTRY_REGIONS.items() if region in wanted}
+        if countries:
+            national_sql, national_params = one_of("country", countries)
+            parts.append((f"(region IS NULL AND {national_sql})", national_params))
+        return any_of(*parts)
     through, lookup = RELATED_TABLES[dimension]
-    return Q(pk__in=through.objects.filter(**{f"{lookup}__in": wanted}).values("citystorypage_id"))
+    return filed_through(through.objects.filter(**{f"{lookup}__in": wanted}))
+
+
+def one_of(column: str, values: set) -> tuple[str, tuple]:
+    ordered = sorted(values)
+    return f"{column} IN ({', '.join(['%s'] * len(ordered))})", tuple(ordered)
+
+
+def any_of(*conditions: tuple[str, tuple]) -> tuple[str, tuple]:
+    return f"({' OR '.join(sql for sql, _ in conditions)})", tuple(p for _, params in conditions for p in params)
+
+
+def filed_through(rows: QuerySet) -> tuple[str, tuple]:
+    """Stories whose rows of a many-to-many table (`rows`, filtered) file them under a wanted value."""
+    sql, params = rows.values("citystorypage_id").query.sql_with_params()
+    return f"content IN ({sql})", params
 
 
 @cache

@@ -162,6 +162,21 @@ def test_facets_cost_no_statement_beyond_the_list(graphql):
     assert counted["faceted"] == counted["plain"]
 
 
+def test_a_filtered_list_reads_each_story_row_once_however_many_sets_its_facets_need(graphql):
+    """Three filters and the facets of two of them need three sets of stories (the list's, and one for each of those
+    facets, which ignores its own filter): each set is a part of the served stories, whose rows and scope are read
+    once for all of them."""
+    region = RegionFactory(code="test-region")
+    new_story(cities=[CityFactory(region=region)], scope="local", period_start_year=2021)
+    wanted = {"regions": ["test-region"], "scopes": ["local"], "years": [2021]}
+    forget_all()
+    with CaptureQueriesContext(connection) as queries:
+        found = stories(graphql, locale="fr", filter=wanted, limit=5)
+    assert found["totalCount"] == 1 and found["facets"]["regions"] and found["facets"]["years"]
+    (statement,) = [query["sql"] for query in queries if 'AS "served_pk"' in query["sql"]]
+    assert statement.count(f'"{CityStoryPage._meta.db_table}" LEFT OUTER JOIN "{Region._meta.db_table}"') == 1
+
+
 def test_facets_in_charter_order_read_only_the_terms_of_the_dimensions_asked_for(graphql):
     forget_all()
     query = ONLY_THEMES.replace("facets {", "facets(order: CHARTER) {")
