@@ -3,6 +3,7 @@
 from campaign.assets.alt_text import ImageAltText
 from campaign.catalogue.cities import City
 from campaign.catalogue.navigation import NavigationMenu, SiteSettings
+from campaign.catalogue.served_stories import ServedStoriesState, ServedStory
 from campaign.catalogue.taxonomy import ActionPriority, EngagementType, Region, Theme
 from campaign.endorsements.models import Endorsement, OutgoingEmail
 from campaign.endorsements.tally import EndorsementTally
@@ -50,6 +51,8 @@ __all__ = [
     "Region",
     "SearchDocument",
     "SearchWord",
+    "ServedStoriesState",
+    "ServedStory",
     "SiteSettings",
     "StandardPage",
     "Theme",

@@ -8,6 +8,9 @@ so a visitor sees what each choice would give.
 A served story is a page of the locale's tree; what visitors read of it (fields and classification) is its
 *content*: the page itself, an alias's own copy, or for a translation started but never published its French source
 (campaign.i18n.localization). Queries run over the content rows, each annotated with the page it is served as.
+Which stories a locale serves, and the columns the list reads from their rows, are stored and kept exact
+(campaign.catalogue.served_stories); a request that finds them out of date works them out live (served_rows,
+story_rows), with the same SQL that builds them.
 
 The facts a story shows (its cities, principles, priorities, themes, listing date) are read only for the stories
 an answer holds, in one query for all of them.
@@ -20,27 +23,30 @@ from datetime import UTC, date
 from functools import cache, cached_property, lru_cache
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import (
     Case,
     CharField,
     F,
     IntegerField,
+    Min,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     Value,
     When,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast, Coalesce, ExtractDay, ExtractMonth, ExtractYear
+from django.db.models.functions import Cast, Coalesce, ExtractDay, ExtractMonth, ExtractYear, Now
 from wagtail.models import Locale, Page
 
 from campaign.catalogue.filters import STORY_DIMENSIONS
+from campaign.catalogue.served_stories import STATE
 from campaign.catalogue.uclg_regions import COUNTRY_REGIONS
 from campaign.i18n.localization import ServedPage, visible_pages
 from campaign.i18n.translation_state import source_locale_q, started_q
-from campaign.models import CityStoryPage
+from campaign.models import CityStoryPage, ServedStoriesState, ServedStory
 from campaign.search.query import matching_pages
 from campaign.text.dates import listing_date
 
@@ -102,10 +108,25 @@ class StoryCatalogue:
         self.expected: dict[int, ServedPage] = {}
 
     @cached_property
+    def stored(self) -> bool:
+        """Whether this request reads the stored served stories (campaign.catalogue.served_stories), current or
+        brought up to date now, rather than working them out live."""
+        return stored_rows_current()
+
+    @cached_property
     def served(self) -> tuple[str, tuple]:
-        """The SQL of served_rows: the same for every request of a locale, so compiled once per process."""
+        """The SQL of the locale's (content, served_pk) rows: stored, or served_rows compiled (the same for every
+        request of a locale, so compiled once per process)."""
+        if self.stored:
+            return f"SELECT content, served_pk FROM {STORED} WHERE locale_id = %s", (self.locale.pk,)
         story_type = ContentType.objects.get_for_model(CityStoryPage)
         return served_statement(connection.vendor, self.locale.pk, story_type.pk)
+
+    def story_rows(self, sort: bool) -> tuple[str, tuple]:
+        """The SQL of the `stories` rows (story_rows); stored, they hold the columns of the order too."""
+        if self.stored:
+            return f"SELECT {', '.join(STORED_COLUMNS)} FROM {STORED} WHERE locale_id = %s", (self.locale.pk,)
+        return story_rows(connection.vendor, sort)
 
     def fetch(self, sql: str, params: list, sets: tuple[tuple[str, str, tuple], ...] = ()) -> list[tuple]:
         """Runs a statement with the `served` rows (content, served_pk) of the locale as a common table expression,
@@ -187,7 +208,7 @@ class StoryCatalogue:
         need, the columns of the order only for the stories of the list."""
         conditions = self.conditions(query, ignore)
         if not named:
-            named.append(("stories", *story_rows(connection.vendor, sort and not conditions)))
+            named.append(("stories", *self.story_rows(sort and not conditions)))
         if not conditions:
             return "stories"
         name = f"matched_{len(named)}"
@@ -195,7 +216,7 @@ class StoryCatalogue:
         named.append(
             (name, f"SELECT * FROM stories WHERE {where}", tuple(p for _, params in conditions for p in params))
         )
-        if not sort:
+        if not sort or self.stored:
             return name
         named.append((f"ordered_{len(named)}", *ordered_rows(connection.vendor, name)))
         return named[-1][0]
@@ -261,6 +282,58 @@ def tallied(dimensions: tuple[str, ...], rows: list[tuple]) -> dict[str, Counter
     for dimension, value, count in rows:
         counts[dimension][int(value) if dimension in NUMERIC_DIMENSIONS else value] = count
     return counts
+
+
+STORED = ServedStory._meta.db_table
+# The columns of story_rows (sorted), as the stored served stories hold them.
+STORED_COLUMNS = ("content", *SET_COLUMNS, "listed", "published", "title_key")
+
+
+def stored_rows_current() -> bool:
+    """True when the stored served stories may be read: current, or rebuilt now. A request never waits to rebuild
+    them: while another transaction holds the state row (rebuilding them, or writing to a table they come from and
+    not committed yet), it answers False and the request works the list out live. The state row is created by the
+    migration; only a database emptied since (a test's flush) lacks it."""
+    if current_state().exists():
+        return True
+    with transaction.atomic():
+        state = ServedStoriesState.objects.select_for_update(skip_locked=True).filter(pk=STATE).first()
+        if state is None:
+            state, created = ServedStoriesState.objects.get_or_create(pk=STATE)
+            if not created:
+                return False
+        if not current_state().exists():
+            rebuild(state)
+    return True
+
+
+def current_state() -> QuerySet:
+    """The state row, when the stored rows were built at the current version and no expiry date has come since."""
+    unexpired = Q(valid_until__isnull=True) | Q(valid_until__gt=Now())
+    return ServedStoriesState.objects.filter(unexpired, pk=STATE, built_version=F("version"))
+
+
+def rebuild(state: ServedStoriesState) -> None:
+    """Stores every locale's served stories as the live statements work them out, in the transaction holding the
+    state row, with fresh statistics for the planner; they are then valid until the next expiry date of any page."""
+    ServedStory.objects.all().delete()
+    story_type = ContentType.objects.get_for_model(CityStoryPage)
+    stories_sql, stories_params = story_rows(connection.vendor, True)
+    columns = ", ".join(STORED_COLUMNS)
+    read = ", ".join(f"stories.{column}" for column in STORED_COLUMNS)
+    with connection.cursor() as cursor:
+        for locale_pk in Locale.objects.values_list("pk", flat=True):
+            served_sql, served_params = served_statement(connection.vendor, locale_pk, story_type.pk)
+            cursor.execute(
+                f"WITH served AS MATERIALIZED ({served_sql}), stories AS MATERIALIZED ({stories_sql}) "
+                f"INSERT INTO {STORED} (locale_id, served_pk, {columns}) SELECT %s, served.served_pk, {read} "
+                "FROM served JOIN stories ON stories.content = served.content",
+                [*served_params, *stories_params, locale_pk],
+            )
+        cursor.execute(f"ANALYZE {STORED}")  # without statistics the planner takes a locale's 2,000 rows for 7
+    state.built_version = state.version
+    state.valid_until = Page.objects.filter(expire_at__gt=Now()).aggregate(first=Min("expire_at"))["first"]
+    state.save(update_fields=["built_version", "valid_until"])
 
 
 def served_rows(locale_pk: int, story_type_pk: int) -> QuerySet:
