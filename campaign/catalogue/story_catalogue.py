@@ -140,14 +140,24 @@ class StoryCatalogue:
             cursor.execute(f"WITH {expressions} {sql}", [*named_params, *params])
             return cursor.fetchall()
 
-    def conditions(self, query: StoryQuery, ignore: str | None) -> list[tuple[str, tuple]]:
-        """SQL conditions on the `stories` rows (story_rows) matching every filter (but `ignore`'s) and the search
-        words, with their parameters."""
-        conditions = [dimension_condition(dimension, wanted) for dimension, wanted in applied_filters(query, ignore)]
+    def filtered(self, query: StoryQuery, ignore: str | None, named: list) -> list[str]:
+        """The names of the common table expressions (added to `named` the first time) holding the `stories` rows
+        (story_rows) filed under each filter's values (but `ignore`'s) and those matching the search words: each
+        filter is worked out once per statement, however many sets apply it."""
+        parts = [
+            (f"filed_{dimension}", *dimension_condition(dimension, wanted))
+            for dimension, wanted in applied_filters(query, ignore)
+        ]
         if query.search:
             sql, params = matching_pages(query.search, self.locale).values("pk").query.sql_with_params()
-            conditions.append((f"content IN (SELECT content FROM served WHERE served_pk IN ({sql}))", params))
-        return conditions
+            parts.append(("searched", f"content IN (SELECT content FROM served WHERE served_pk IN ({sql}))", params))
+        known = {name for name, _, _ in named}
+        named.extend(
+            (name, f"SELECT content FROM stories WHERE {sql}", params)
+            for name, sql, params in parts
+            if name not in known
+        )
+        return [name for name, _, _ in parts]
 
     def listing(
         self, query: StoryQuery, order: str, limit: int, offset: int, dimensions: tuple[str, ...] = ()
@@ -206,16 +216,15 @@ class StoryCatalogue:
         with `sort`, the columns the list is ordered by too (sortable). Every set is a part of `stories`
         (story_rows), read first and once per statement: each story's row is read once however many sets the facets
         need, the columns of the order only for the stories of the list."""
-        conditions = self.conditions(query, ignore)
         if not named:
-            named.append(("stories", *self.story_rows(sort and not conditions)))
-        if not conditions:
+            unfiltered = not (query.search or applied_filters(query, ignore))
+            named.append(("stories", *self.story_rows(sort and unfiltered)))
+        filtered = self.filtered(query, ignore, named)
+        if not filtered:
             return "stories"
         name = f"matched_{len(named)}"
-        where = " AND ".join(sql for sql, _ in conditions)
-        named.append(
-            (name, f"SELECT * FROM stories WHERE {where}", tuple(p for _, params in conditions for p in params))
-        )
+        where = " AND ".join(f"content IN (SELECT content FROM {part})" for part in filtered)
+        named.append((name, f"SELECT * FROM stories WHERE {where}", ()))
         if not sort or self.stored:
             return name
         named.append((f"ordered_{len(named)}", *ordered_rows(connection.vendor, name)))
