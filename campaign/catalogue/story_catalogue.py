@@ -302,7 +302,8 @@ def stored_rows_current() -> bool:
     """True when the stored served stories may be read: current, or rebuilt now. A request never waits to rebuild
     them: while another transaction holds the state row (rebuilding them, or writing to a table they come from and
     not committed yet), it answers False and the request works the list out live. The state row is created by the
-    migration; only a database emptied since (a test's flush) lacks it."""
+    migration, and again by the first write to a watched table after a flush emptied the database (the triggers);
+    a request finding none creates it."""
     if current_state().exists():
         return True
     with transaction.atomic():

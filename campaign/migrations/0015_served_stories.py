@@ -15,6 +15,9 @@ WATCHED_TABLES = (
     "campaign_engagementtype",
 )
 TRIGGER = "campaign_served_stories_changed"
+# The state row is created by the trigger when missing (a database emptied by a flush), so that no write goes
+# uncounted; created, it is out of date (built at -1).
+STATE_ROW = "INTO campaign_servedstoriesstate (id, version, built_version) VALUES (1, 0, -1)"
 BUMP = "UPDATE campaign_servedstoriesstate SET version = version + 1 WHERE id = 1"
 WRITES = ("INSERT", "UPDATE", "DELETE")
 
@@ -22,7 +25,8 @@ WRITES = ("INSERT", "UPDATE", "DELETE")
 def postgresql_triggers() -> list[str]:
     """One statement-level trigger per table: a bulk update bumps the version once."""
     function = (
-        f"CREATE OR REPLACE FUNCTION {TRIGGER}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN {BUMP}; "
+        f"CREATE OR REPLACE FUNCTION {TRIGGER}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        f"INSERT {STATE_ROW} ON CONFLICT (id) DO NOTHING; {BUMP}; "
         "RETURN NULL; END $$"
     )
     return [function] + [
@@ -35,7 +39,8 @@ def postgresql_triggers() -> list[str]:
 def sqlite_triggers() -> list[str]:
     """SQLite has row-level triggers only: one per table and kind of write."""
     return [
-        f"CREATE TRIGGER {TRIGGER}_{table}_{write.lower()} AFTER {write} ON {table} BEGIN {BUMP}; END"
+        f"CREATE TRIGGER {TRIGGER}_{table}_{write.lower()} AFTER {write} ON {table} "
+        f"BEGIN INSERT OR IGNORE {STATE_ROW}; {BUMP}; END"
         for table in WATCHED_TABLES
         for write in WRITES
     ]

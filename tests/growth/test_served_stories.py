@@ -68,6 +68,17 @@ def test_a_write_that_sends_no_signal_is_seen_at_once(graphql):
     assert story.title not in listed_titles(graphql)
 
 
+def test_a_write_after_the_state_row_is_gone_still_counts(graphql):
+    """A database emptied by a flush has no state row: the first write to a watched table creates it, out of date."""
+    story = CityStoryPageFactory(parent=section(CityStoryIndexPage), title="Testville recommence")
+    assert story.title in listed_titles(graphql)
+    ServedStoriesState.objects.all().delete()
+    CityStoryPage.objects.filter(pk=story.pk).update(live=False)
+    state = ServedStoriesState.objects.get()
+    assert state.built_version != state.version
+    assert story.title not in listed_titles(graphql)
+
+
 def test_a_view_restriction_hides_a_story_at_once(graphql):
     story = CityStoryPageFactory(parent=section(CityStoryIndexPage), title="Testville reste discrète")
     assert story.title in listed_titles(graphql)
