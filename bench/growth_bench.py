@@ -95,8 +95,8 @@ def cold_measure(request: Callable[[], object], runs: int) -> tuple[int, float]:
 
 
 def per_entry(measured: tuple[int, float], request: Callable[[], dict], entries: Callable[[dict], int]) -> tuple:
-    """An answer whose length follows the site, per entry of the answer. The sitemap's first page holds the whole
-    locale at 57 stories (about 100 entries), a full page (SITEMAP_PAGE_SIZE) from 500 on; endorsementStats lists
+    """An answer whose length may follow the site, per entry of the answer. The sitemap's first page is a full page
+    (SITEMAP_PAGE_SIZE) at every size, the campaign's content having 112 pages per language; endorsementStats lists
     each country, region, kind and month that has an endorsement (generated ones are approved an hour apart: one
     month at 57 stories, 28 at 2,000). What must stay flat is the cost of one entry."""
     queries, milliseconds = measured

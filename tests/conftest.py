@@ -9,6 +9,7 @@ from wagtail.users.models import UserProfile
 from campaign.models import EndorsePage
 
 from .endorsements.mutations import CONFIRM, ENDORSE
+from .sitemaps import whole_sitemap
 
 
 @pytest.fixture(scope="session")
@@ -79,6 +80,18 @@ def graphql(client):
         return response.json()
 
     return run
+
+
+@pytest.fixture
+def sitemap(graphql):
+    """A locale's whole sitemap, every page of it (tests/sitemaps.py): `sitemap("es", "url alternates { url }")`."""
+
+    def data_of(document: str, **variables) -> dict:
+        body = graphql(document, **variables)
+        assert "errors" not in body, body
+        return body["data"]
+
+    return lambda locale, fields="url": whole_sitemap(data_of, locale, fields)
 
 
 @pytest.fixture

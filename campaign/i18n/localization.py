@@ -8,12 +8,22 @@ only asks and never decides.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 
 from django.conf import settings
-from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, prefetch_related_objects
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Now
 from django.db.models.lookups import StartsWith
 from wagtail.models import Locale, Page, PageViewRestriction
@@ -283,9 +293,27 @@ def in_locale(pages: list[Page], locale: Locale, model: type[Page] = Page) -> li
     return serve(found[key] for key in keys if key in found)
 
 
-# Entries per sitemap page: a page of the API's sitemap is one sitemap file of the frontend's index, far under the
-# 50,000 URLs a sitemap file may list, and small enough for one request to answer in constant time.
-SITEMAP_PAGE_SIZE = 500
+# Entries per sitemap page: the cap of every list of the API (API-CONTRACT: `limit` is capped at 100), so that a
+# page of the sitemap costs what a page of a list costs, the same at 57 stories (112 pages per language) as at
+# 2,000. A page of the API's sitemap is one sitemap file of the frontend's sitemap index.
+SITEMAP_PAGE_SIZE = 100
+
+# What a sitemap entry reads of a page and of its other versions: address, language, translation status, title and
+# last publication. Loading these columns only (not the alias's source page, not the 20 others of the page's row)
+# takes 30 % off the cost of an entry (500 entries: 175 -> 122 ms).
+ENTRY_COLUMNS = (
+    "url_path",
+    "translation_key",
+    "title",
+    "last_published_at",
+    "alias_of",
+    "locale__language_code",
+    "published_translation__source_synced_at",
+)
+
+
+def entry_columns(pages):
+    return pages.select_related(None).select_related("locale", "published_translation").only(*ENTRY_COLUMNS)
 
 
 def sitemap_pages(locale: Locale):
@@ -304,8 +332,8 @@ def sitemap(locale: Locale, page: int = 1) -> list[tuple[ServedPage, list[Served
     """Page `page` (from 1) of `locale`'s sitemap: at most SITEMAP_PAGE_SIZE pages with their other-language
     versions, from the same few queries whatever the size of the site; a page past the last one is empty."""
     start = (page - 1) * SITEMAP_PAGE_SIZE
-    served = serve(sitemap_pages(locale)[start : start + SITEMAP_PAGE_SIZE])
-    others = translations_of(served)
+    served = serve(entry_columns(sitemap_pages(locale))[start : start + SITEMAP_PAGE_SIZE])
+    others = translations_of(served, entry_columns)
     return [(item, others[item.page.translation_key]) for item in served]
 
 
@@ -321,13 +349,14 @@ def hreflang_alternates(served: ServedPage, others: list[ServedPage]) -> list[tu
     return [(item.locale_code, item) for item in versions] + [("x-default", item) for item in original]
 
 
-def translations_of(served: list[ServedPage]) -> dict:
-    """The other visible language versions of several pages, from one query, by translation key."""
+def translations_of(served: list[ServedPage], columns: Callable = QuerySet.all) -> dict:
+    """The other visible language versions of several pages, from one query, by translation key; `columns` narrows
+    what is read of them (entry_columns)."""
     keys = {item.page.translation_key for item in served}
     own = {item.page.pk for item in served}
     found: dict = {key: [] for key in keys}
     others = visible_pages().filter(translation_key__in=keys).exclude(pk__in=own)
-    for item in serve(others.order_by("locale_id")):
+    for item in serve(columns(others.order_by("locale_id"))):
         found[item.page.translation_key].append(item)
     return found
 

@@ -69,8 +69,9 @@ class SitemapQuery:
     @strawberry.field(
         description=f"One page of a locale's sitemap: at most {SITEMAP_PAGE_SIZE} live pages written in its language "
         "with their alternates, in tree order, for sitemap.xml and hreflang. `page` counts from 1 (null: the first); "
-        "`sitemapIndex` says how many there are; a page past the last is empty, below 1 answers INVALID_INPUT. A site "
-        f"under {SITEMAP_PAGE_SIZE} pages per language has them all on the first, as before pages existed.",
+        "`sitemapIndex` says how many there are: read them all (a site of more than "
+        f"{SITEMAP_PAGE_SIZE} pages per language has several); a page past the last is empty, below 1 answers "
+        "INVALID_INPUT.",
         directives=sized(SITEMAP_PAGE_SIZE),
     )
     def sitemap(self, locale: str | None = None, page: int | None = None) -> list[SitemapEntry]:

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import polib
 
+from ..sitemaps import whole_sitemap
+
 STATE = """query TranslationState($path: String!, $locale: String!, $french: String!, $spanish: String!,
   $changed: String!) {
   page(path: $path) {
@@ -28,7 +30,6 @@ STATE = """query TranslationState($path: String!, $locale: String!, $french: Str
   french: search(query: $french, locale: $locale, limit: 20) { items { id } }
   spanish: search(query: $spanish, locale: $locale, limit: 20) { items { id } }
   changed: search(query: $changed, locale: $locale, limit: 20) { items { id } }
-  sitemap(locale: $locale) { url alternates { locale url } }
 }
 
 fragment Version on CityStoryPage {
@@ -188,7 +189,11 @@ def read_state(servers, locale: str, path: str, story_id: str, slugs: tuple[str,
         "redirect": data["redirect"],
         "listed": listed,
         "found_by": sorted(name for name in SEARCH if story_id in {item["id"] for item in data[name]["items"]}),
-        "sitemap": [entry for entry in data["sitemap"] if entry["url"].rstrip("/").rsplit("/", 1)[-1] in slugs],
+        "sitemap": [
+            entry
+            for entry in whole_sitemap(servers.graphql, locale, "url alternates { locale url }")
+            if entry["url"].rstrip("/").rsplit("/", 1)[-1] in slugs
+        ],
     }
 
 
@@ -428,7 +433,7 @@ def po_version(servers, path: str) -> dict:
     progress = data["page"]["translationProgress"]
     if progress:
         progress.pop("translatedAt")
-    in_sitemap = any(entry["url"] == path for entry in data["sitemap"])
+    in_sitemap = any(entry["url"] == path for entry in whole_sitemap(servers.graphql, "es"))
     return {key: data["page"][key] for key in PO_STATE_KEYS} | {"inSitemap": in_sitemap}
 
 

@@ -89,9 +89,9 @@ def test_milestones_are_chronological_with_unknown_months_first(graphql):
     assert [m["month"] for m in milestones if m["year"] == 2099] == [None, 3, 5]
 
 
-def test_the_sitemap_lists_the_pages_a_locale_has_in_its_language_with_their_hreflang_alternates(graphql, legal_page):
+def test_the_sitemap_lists_the_pages_a_locale_has_in_its_language_with_their_hreflang_alternates(sitemap, legal_page):
     untranslated = StandardPageFactory(parent=home(), slug="page-encore-en-francais")
-    entries = graphql('{ sitemap(locale: "es") { url lastModified alternates { locale url } } }')["data"]["sitemap"]
+    entries = sitemap("es", "url lastModified alternates { locale url }")
     spanish = Page.objects.live().filter(locale__language_code="es", depth__gte=2, alias_of__isnull=True)
     assert len(entries) == spanish.count()
     translated = next(entry for entry in entries if entry["url"] == "/es/aviso-de-prueba/")

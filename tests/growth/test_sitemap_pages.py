@@ -78,3 +78,19 @@ def test_every_page_costs_the_same_queries(graphql, small_pages):
             graphql(ENTRIES, locale="fr", page=page)
         counts.append(len(captured))
     assert len(set(counts)) == 1
+
+
+def test_a_page_of_the_sitemap_costs_the_same_queries_however_many_entries_it_holds(graphql, monkeypatch):
+    """An entry reads only the columns loaded for it (localization.ENTRY_COLUMNS): one it read beyond them would be
+    fetched page by page, a query per entry."""
+    full = localization.SITEMAP_PAGE_SIZE
+
+    def queries(size: int) -> int:
+        monkeypatch.setattr(localization, "SITEMAP_PAGE_SIZE", size)
+        forget_all()
+        with CaptureQueriesContext(connection) as captured:
+            body = graphql(ENTRIES, locale="fr", page=1)
+        assert len(body["data"]["sitemap"]) == size, "the test needs full pages"
+        return len(captured)
+
+    assert queries(1) == queries(PAGE_SIZE) == queries(full)

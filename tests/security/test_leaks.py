@@ -55,9 +55,9 @@ fragment imageBlock on ImageBlock { caption image { ...image } }
 """
     + IMAGE_FIELDS
 )
+SITEMAP_FIELDS = "url lastModified alternates { locale url title }"
 ROOT_QUERIES = [
     "{ locales { code name } }",
-    '{ sitemap(locale: "%s") { url lastModified alternates { locale url title } } }',
     '{ site(locale: "%s") { name mainMenu { title url children { title url } } footerMenu { title url } '
     "contactEmail privacyPage { title url } } }",
     '{ charter(locale: "%s") { title chapters { title url body { __typename ... on ParagraphBlock { html } } } '
@@ -182,20 +182,20 @@ def assert_clean(body: dict, what: str) -> None:
     assert "editor@example.org" not in text, what
 
 
-def test_no_root_field_reveals_anything_private(graphql, secrets):
+def test_no_root_field_reveals_anything_private(graphql, sitemap, secrets):
     for locale in ("fr", "en", "es"):
         for query in ROOT_QUERIES:
             document = query % locale if "%s" in query else query
             assert_clean(graphql(document), document)
+        assert_clean(sitemap(locale, SITEMAP_FIELDS), f"the {locale} sitemap")
     assert_clean(graphql(f"{{ pageById(id: {secrets.pk}) {{ title }} }}"), "pageById of a draft")
 
 
-def test_no_page_of_any_locale_reveals_anything_private(graphql, secrets):
+def test_no_page_of_any_locale_reveals_anything_private(graphql, sitemap, secrets):
     story = (OPERATIONS / "story.graphql").read_text()
     switcher = (OPERATIONS / "language_switcher.graphql").read_text()
     for locale in ("fr", "en", "es"):
-        sitemap = graphql(f'{{ sitemap(locale: "{locale}") {{ url }} }}')["data"]["sitemap"]
-        paths = [entry["url"] for entry in sitemap]
+        paths = [entry["url"] for entry in sitemap(locale)]
         assert paths, locale
         for path in paths:
             assert_clean(graphql(story, path=path), path)
@@ -204,7 +204,7 @@ def test_no_page_of_any_locale_reveals_anything_private(graphql, secrets):
         assert graphql(story, path=path)["data"]["page"] is None
 
 
-def test_no_image_field_reveals_an_image_of_a_restricted_collection(graphql, secrets):
+def test_no_image_field_reveals_an_image_of_a_restricted_collection(graphql, sitemap, secrets):
     story = CityStoryPage.objects.get(locale__language_code="fr", cover_image__title=f"{MARKER} cover")
     path = graphql(f"{{ pageById(id: {story.pk}) {{ url }} }}")["data"]["pageById"]["url"]
     page = graphql(PAGE_IMAGES, path=path)["data"]["page"]
@@ -212,8 +212,7 @@ def test_no_image_field_reveals_an_image_of_a_restricted_collection(graphql, sec
     image_blocks = [block for block in page["body"] if "caption" in block]
     assert image_blocks and all(block["image"] is None for block in image_blocks)
     for locale in ("fr", "en", "es"):
-        sitemap = graphql(f'{{ sitemap(locale: "{locale}") {{ url }} }}')["data"]["sitemap"]
-        for entry in sitemap:
+        for entry in sitemap(locale):
             assert_clean(graphql(PAGE_IMAGES, path=entry["url"]), entry["url"])
 
 
