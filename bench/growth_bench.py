@@ -7,12 +7,19 @@ end. Each frontend operation (tests/graphql/operations/) and the sitemap, a filt
 endorsementStats are requested in process with the response cache off; each row gives the SQL queries of one
 request and the median latency of several cold requests, at every size, then the ratio of the largest size to the
 smallest: a ratio above 1.5 or a query count that grew is flagged.
+
+The sizes are timed in turn, in rounds, not one after the other: each size is kept as a copy of the database, and
+each round times every size in a fresh process on its copy. Timed one after the other, a slower few minutes of the
+machine fell on one size only (in one run every operation at 2,000 stories, the charter and the site's menus
+included, which read no story, took 1.2 to 1.3 times its time at 57); in rounds, it falls on every size alike.
 """
 
 import argparse
 import io
+import json
 import os
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -49,32 +56,55 @@ STATS = """{ endorsementStats(locale: "en") { total byCountry { value label coun
   byKind { value count } byMonth { month count } } }"""
 
 
-def bench_database_url(server_url: str) -> str:
+def bench_database_url(server_url: str, name: str = BENCH_DATABASE) -> str:
     parts = urlsplit(server_url)
-    return urlunsplit(parts._replace(path=f"/{BENCH_DATABASE}"))
+    return urlunsplit(parts._replace(path=f"/{name}"))
 
 
-def recreate_database(server_url: str, *, drop_only: bool = False) -> None:
-    """Through the server's maintenance database: the bench's own database never touches the one named."""
+def copy_name(size: int) -> str:
+    return f"{BENCH_DATABASE}_{size}"
+
+
+def administer(server_url: str, *statements: str) -> None:
+    """Through the server's maintenance database: the bench's own databases never touch the one named."""
     import psycopg
 
-    with psycopg.connect(urlunsplit(urlsplit(server_url)._replace(path="/postgres")), autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
-        if not drop_only:
-            admin.execute(f"CREATE DATABASE {BENCH_DATABASE}")
+    with psycopg.connect(bench_database_url(server_url, "postgres"), autocommit=True) as admin:
+        for statement in statements:
+            admin.execute(statement)
 
 
-def setup_django(server_url: str) -> None:
-    os.environ["DATABASE_URL"] = bench_database_url(server_url)
+def recreate_database(server_url: str, sizes: list[int], *, drop_only: bool = False) -> None:
+    names = [BENCH_DATABASE, *map(copy_name, sizes)]
+    administer(server_url, *(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)" for name in names))
+    if not drop_only:
+        administer(server_url, f"CREATE DATABASE {BENCH_DATABASE}")
+
+
+def keep_copy(server_url: str, size: int) -> None:
+    """The bench's database as it is at `size` stories, copied to be timed later (a copy needs its template to have
+    no connection: the bench's own is closed, an autovacuum worker's ended)."""
+    from django.db import connection
+
+    connection.close()
+    administer(
+        server_url,
+        f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{BENCH_DATABASE}'",
+        f"CREATE DATABASE {copy_name(size)} TEMPLATE {BENCH_DATABASE}",
+    )
+
+
+def setup_django(database_url: str) -> None:
+    os.environ["DATABASE_URL"] = database_url
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     import django
 
     django.setup()
 
 
-def cold_measure(request: Callable[[], object], runs: int) -> tuple[int, float]:
-    """SQL queries of one cold request and the median of `runs` cold requests, after a warm-up (renditions). The
-    response cache is kept out as bench/graphql_bench.py keeps it out: every request starts a new generation."""
+def cold_timings(request: Callable[[], object], runs: int) -> tuple[int, list[float]]:
+    """SQL queries of one cold request and the milliseconds of `runs` cold requests, after a warm-up (renditions).
+    The response cache is kept out as bench/graphql_bench.py keeps it out: every request starts a new generation."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -91,16 +121,14 @@ def cold_measure(request: Callable[[], object], runs: int) -> tuple[int, float]:
         started = time.perf_counter()
         request()
         timings.append((time.perf_counter() - started) * 1000)
-    return queries, statistics.median(timings)
+    return queries, timings
 
 
-def per_entry(measured: tuple[int, float], request: Callable[[], dict], entries: Callable[[dict], int]) -> tuple:
-    """An answer whose length may follow the site, per entry of the answer. The sitemap's first page is a full page
-    (SITEMAP_PAGE_SIZE) at every size, the campaign's content having 112 pages per language; endorsementStats lists
-    each country, region, kind and month that has an endorsement (generated ones are approved an hour apart: one
-    month at 57 stories, 28 at 2,000). What must stay flat is the cost of one entry."""
-    queries, milliseconds = measured
-    return queries, milliseconds / entries(request()["data"])
+# Rows whose answer may grow with the site, also timed per entry of the answer. The sitemap's first page is a full
+# page (SITEMAP_PAGE_SIZE) at every size, the campaign's content having 112 pages per language; endorsementStats
+# lists each country, region, kind and month that has an endorsement (generated ones are approved an hour apart: one
+# month at 57 stories, 28 at 2,000). What must stay flat is the cost of one entry.
+PER_ENTRY = {SITEMAP_ROW: "sitemap, per entry (fr)", STATS_ROW: "endorsementStats, per entry"}
 
 
 def stats_entries(data: dict) -> int:
@@ -166,11 +194,11 @@ def print_table(sizes: list[int], results: dict[int, dict[str, tuple[int, float]
         print(f"| {label} | {cells} | {ratio:.2f} | {', '.join(flags)} |")
 
 
-def run(server_url: str, sizes: list[int], endorsements: int, runs: int) -> None:
-    setup_django(server_url)
+def build(server_url: str, sizes: list[int], endorsements: int) -> None:
+    """Loads the campaign content, grows it to each size and keeps a copy of the database at each."""
+    setup_django(bench_database_url(server_url))
     from django.core.management import call_command
     from django.db import connection
-    from django.test import Client
 
     from campaign.models import CityStoryPage
 
@@ -178,24 +206,63 @@ def run(server_url: str, sizes: list[int], endorsements: int, runs: int) -> None
     started = time.perf_counter()
     call_command("load_campaign_content", stdout=io.StringIO())
     print(f"Loaded the campaign content in {time.perf_counter() - started:.0f} s.", flush=True)
-    client = Client()
-    results = {}
     for size in sizes:
         approved = endorsements * size // sizes[-1]  # 570 at 57 stories: the smallest answer has values too
         seconds = grow(size, approved)
         count = CityStoryPage.objects.filter(locale__language_code="fr").count()
         print(f"{count} stories ({approved} endorsements asked) after {seconds:.0f} s of generation.", flush=True)
         settle(connection)
-        requests = requests_to_measure(client)
-        results[size] = {label: cold_measure(request, runs) for label, request in requests.items()}
-        results[size]["sitemap, per entry (fr)"] = per_entry(
-            results[size][SITEMAP_ROW], requests[SITEMAP_ROW], lambda data: len(data["sitemap"])
-        )
-        results[size]["endorsementStats, per entry"] = per_entry(
-            results[size][STATS_ROW], requests[STATS_ROW], stats_entries
-        )
-    connection.close()
-    print(f"\nPostgreSQL, in process, response cache off; median of {runs} cold requests after one warm-up.\n")
+        keep_copy(server_url, size)
+
+
+def measure(runs: int) -> dict[str, tuple[int, list[float], int]]:
+    """Per row, the SQL queries of one cold request, the milliseconds of `runs` cold requests and the entries of its
+    answer, on the database DATABASE_URL names (one round's step for one size, in a process of its own)."""
+    setup_django(os.environ["DATABASE_URL"])
+    from django.test import Client
+
+    requests = requests_to_measure(Client())
+    entries = {SITEMAP_ROW: lambda data: len(data["sitemap"]), STATS_ROW: stats_entries}
+    measured = {}
+    for label, request in requests.items():
+        queries, timings = cold_timings(request, runs)
+        measured[label] = (queries, timings, entries[label](request()["data"]) if label in entries else 1)
+    return measured
+
+
+def measure_in_turn(server_url: str, sizes: list[int], rounds: int, runs: int) -> dict[int, dict[str, tuple]]:
+    """Every size timed in every round, in a fresh process on its copy; per row, the median of all its timings."""
+    timings: dict[int, dict[str, list[float]]] = {size: {} for size in sizes}
+    counts: dict[int, dict[str, tuple[int, int]]] = {size: {} for size in sizes}
+    for _ in range(rounds):
+        for size in sizes:
+            environment = {**os.environ, "DATABASE_URL": bench_database_url(server_url, copy_name(size))}
+            step = subprocess.run(
+                [sys.executable, "-m", "bench.growth_bench", "--measure", "--runs", str(runs)],
+                env=environment,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            for label, (queries, milliseconds, entries) in json.loads(step.stdout.splitlines()[-1]).items():
+                timings[size].setdefault(label, []).extend(milliseconds)
+                counts[size][label] = (queries, entries)
+    results = {}
+    for size in sizes:
+        results[size] = {label: (counts[size][label][0], statistics.median(ms)) for label, ms in timings[size].items()}
+        for label, per_entry_label in PER_ENTRY.items():
+            queries, entries = counts[size][label]
+            results[size][per_entry_label] = (queries, results[size][label][1] / entries)
+    return results
+
+
+def run(server_url: str, sizes: list[int], endorsements: int, rounds: int, runs: int) -> None:
+    build(server_url, sizes, endorsements)
+    results = measure_in_turn(server_url, sizes, rounds, runs)
+    print(
+        f"\nPostgreSQL, in process, response cache off; median of {rounds} rounds of {runs} cold requests (each "
+        "round after one warm-up request), every size timed in turn in each round.\n"
+    )
     print_table(sizes, results)
 
 
@@ -203,16 +270,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="story totals, smallest first")
     parser.add_argument("--endorsements", type=int, default=ENDORSEMENTS_AT_LARGEST, help="at the largest size")
-    parser.add_argument("--runs", type=int, default=15, help="cold requests timed per operation and size")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds timing every size in turn")
+    parser.add_argument("--runs", type=int, default=5, help="cold requests timed per operation, size and round")
+    parser.add_argument("--measure", action="store_true", help="time DATABASE_URL's database: one round's step")
     options = parser.parse_args()
+    if options.measure:
+        print(json.dumps(measure(options.runs)))
+        return
     server_url = os.environ.get("DATABASE_URL", "")
     if not server_url.startswith(("postgres://", "postgresql://")):
-        sys.exit("Set DATABASE_URL to a PostgreSQL server: the bench creates and drops its own database there.")
-    recreate_database(server_url)
+        sys.exit("Set DATABASE_URL to a PostgreSQL server: the bench creates and drops its own databases there.")
+    sizes = [int(size) for size in options.sizes.split(",")]
+    recreate_database(server_url, sizes)
     try:
-        run(server_url, [int(size) for size in options.sizes.split(",")], options.endorsements, options.runs)
+        run(server_url, sizes, options.endorsements, options.rounds, options.runs)
     finally:
-        recreate_database(server_url, drop_only=True)
+        recreate_database(server_url, sizes, drop_only=True)
 
 
 if __name__ == "__main__":
