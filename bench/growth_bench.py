@@ -124,16 +124,24 @@ def cold_timings(request: Callable[[], object], runs: int) -> tuple[int, list[fl
     return queries, timings
 
 
-# Rows whose answer may grow with the site, also timed per entry of the answer. The sitemap's first page is a full
-# page (SITEMAP_PAGE_SIZE) at every size, the campaign's content having 112 pages per language; endorsementStats
-# lists each country, region, kind and month that has an endorsement (generated ones are approved an hour apart: one
-# month at 57 stories, 28 at 2,000). What must stay flat is the cost of one entry.
-PER_ENTRY = {SITEMAP_ROW: "sitemap, per entry (fr)", STATS_ROW: "endorsementStats, per entry"}
+def sitemap_entries(data: dict) -> int:
+    return len(data["sitemap"])
 
 
 def stats_entries(data: dict) -> int:
     stats = data["endorsementStats"]
     return sum(len(stats[counter]) for counter in ("byCountry", "byRegion", "byKind", "byMonth"))
+
+
+# Rows whose answer may grow with the site, also timed per entry of the answer. The sitemap's first page is a full
+# page (SITEMAP_PAGE_SIZE) at every size, the campaign's content having 112 pages per language; endorsementStats
+# lists each country, region, kind and month that has an endorsement (generated ones are approved an hour apart: one
+# month at 57 stories, 28 at 2,000). What must stay flat is the cost of one entry.
+# Each such row: the label of its per-entry row, and how to count the entries of its answer.
+PER_ENTRY = {
+    SITEMAP_ROW: ("sitemap, per entry (fr)", sitemap_entries),
+    STATS_ROW: ("endorsementStats, per entry", stats_entries),
+}
 
 
 def faceted_filter() -> dict:
@@ -221,12 +229,11 @@ def measure(runs: int) -> dict[str, tuple[int, list[float], int]]:
     setup_django(os.environ["DATABASE_URL"])
     from django.test import Client
 
-    requests = requests_to_measure(Client())
-    entries = {SITEMAP_ROW: lambda data: len(data["sitemap"]), STATS_ROW: stats_entries}
     measured = {}
-    for label, request in requests.items():
+    for label, request in requests_to_measure(Client()).items():
         queries, timings = cold_timings(request, runs)
-        measured[label] = (queries, timings, entries[label](request()["data"]) if label in entries else 1)
+        entries = PER_ENTRY[label][1](request()["data"]) if label in PER_ENTRY else 1
+        measured[label] = (queries, timings, entries)
     return measured
 
 
@@ -250,7 +257,7 @@ def measure_in_turn(server_url: str, sizes: list[int], rounds: int, runs: int) -
     results = {}
     for size in sizes:
         results[size] = {label: (counts[size][label][0], statistics.median(ms)) for label, ms in timings[size].items()}
-        for label, per_entry_label in PER_ENTRY.items():
+        for label, (per_entry_label, _) in PER_ENTRY.items():
             queries, entries = counts[size][label]
             results[size][per_entry_label] = (queries, results[size][label][1] / entries)
     return results

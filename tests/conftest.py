@@ -9,7 +9,7 @@ from wagtail.users.models import UserProfile
 from campaign.models import EndorsePage
 
 from .endorsements.mutations import CONFIRM, ENDORSE
-from .sitemaps import whole_sitemap
+from .sitemaps import read_sitemap
 
 
 @pytest.fixture(scope="session")
@@ -91,7 +91,7 @@ def sitemap(graphql):
         assert "errors" not in body, body
         return body["data"]
 
-    return lambda locale, fields="url": whole_sitemap(data_of, locale, fields)
+    return lambda locale, fields="url": read_sitemap(data_of, locale, fields)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ INDEX = "query($locale: String) { sitemapIndex(locale: $locale) { pageCount } }"
 PAGE = "query($locale: String, $page: Int) { sitemap(locale: $locale, page: $page) { %s } }"
 
 
-def whole_sitemap(data_of, locale: str, fields: str = "url") -> list[dict]:
+def read_sitemap(data_of, locale: str, fields: str = "url") -> list[dict]:
     """Every entry of `locale`'s sitemap with `fields`; `data_of(document, **variables)` answers a query's data."""
     page_count = data_of(INDEX, locale=locale)["sitemapIndex"]["pageCount"]
     return [

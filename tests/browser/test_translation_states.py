@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polib
 
-from ..sitemaps import whole_sitemap
+from ..sitemaps import read_sitemap
 
 STATE = """query TranslationState($path: String!, $locale: String!, $french: String!, $spanish: String!,
   $changed: String!) {
@@ -191,7 +191,7 @@ def read_state(servers, locale: str, path: str, story_id: str, slugs: tuple[str,
         "found_by": sorted(name for name in SEARCH if story_id in {item["id"] for item in data[name]["items"]}),
         "sitemap": [
             entry
-            for entry in whole_sitemap(servers.graphql, locale, "url alternates { locale url }")
+            for entry in read_sitemap(servers.graphql, locale, "url alternates { locale url }")
             if entry["url"].rstrip("/").rsplit("/", 1)[-1] in slugs
         ],
     }
@@ -433,7 +433,7 @@ def po_version(servers, path: str) -> dict:
     progress = data["page"]["translationProgress"]
     if progress:
         progress.pop("translatedAt")
-    in_sitemap = any(entry["url"] == path for entry in whole_sitemap(servers.graphql, "es"))
+    in_sitemap = any(entry["url"] == path for entry in read_sitemap(servers.graphql, "es"))
     return {key: data["page"][key] for key in PO_STATE_KEYS} | {"inSitemap": in_sitemap}
 
 
