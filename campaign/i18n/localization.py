@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import (
     BooleanField,
     Exists,
@@ -28,6 +29,7 @@ from django.db.models.functions import Now
 from django.db.models.lookups import StartsWith
 from wagtail.models import Locale, Page, PageViewRestriction
 
+from campaign.compiled import compiled
 from campaign.i18n.translation_state import (
     PublishedTranslation,
     TranslationStatus,
@@ -384,14 +386,18 @@ def as_read(pages, fields: tuple[str, ...]) -> list[dict]:
     return read
 
 
+def pages_of(model: type[Page], joins: tuple[str, ...]) -> QuerySet:
+    """Pages of `model` with what ServedPage reads and `joins`."""
+    return with_source_published_at(model.objects.select_related(*PAGE_JOINS, *joins))
+
+
 def served_pages(ids: list[int], model: type[Page] = Page, *joins: str) -> list[ServedPage]:
     """Pages by id, specific, in the given order: one query for one model (with `joins` of its foreign keys); for
     any page, one per page type and three for what ServedPage reads (Wagtail's specific pages drop the joins)."""
-    pages = with_source_published_at(model.objects.filter(pk__in=ids))
     if model is Page:
-        pages = list(pages.specific())
+        pages = list(with_source_published_at(Page.objects.filter(pk__in=ids)).specific())
         prefetch_related_objects(pages, *PAGE_JOINS)
     else:
-        pages = pages.select_related(*PAGE_JOINS, *joins)
+        pages = compiled(pages_of, model, connection.vendor, joins).fetch(ids)
     by_id = {page.pk: page for page in pages}
     return serve((by_id[pk] for pk in ids if pk in by_id), *joins)
