@@ -11,12 +11,15 @@ Wagtail's own serving of its documents.
 """
 
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, F, OuterRef
+from django.db import connection
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.lookups import StartsWith
 from PIL import Image as PillowImage
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 from wagtail.models import Collection, CollectionViewRestriction
+
+from campaign.compiled import constant
 
 # What Pillow raises, besides its decompression-bomb error, for a file it cannot decode (truncated, corrupt).
 UNREADABLE = (OSError, SyntaxError, ValueError, RuntimeError)
@@ -79,8 +82,12 @@ def under_a_restriction(collection_path: str) -> Exists:
 
 
 def restricted_collection_ids() -> frozenset[int]:
-    """Collections whose images are private, in one query whatever their number."""
-    return frozenset(Collection.objects.filter(under_a_restriction("path")).values_list("pk", flat=True))
+    """Collections whose images are private, in one query whatever their number (compiled once per process)."""
+    return frozenset(constant(restricted_collections, connection.vendor).fetch())
+
+
+def restricted_collections() -> QuerySet:
+    return Collection.objects.filter(under_a_restriction("path")).values_list("pk", flat=True)
 
 
 class PublicAssets:

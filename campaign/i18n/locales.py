@@ -1,8 +1,11 @@
 """Locale helpers shared by models, the loader and the API."""
 
 from django.conf import settings
-from django.db.models import Q
+from django.db import connection
+from django.db.models import Q, QuerySet
 from wagtail.models import Locale
+
+from campaign.compiled import constant
 
 
 def default_locale(*, create: bool = False) -> Locale:
@@ -13,7 +16,20 @@ def default_locale(*, create: bool = False) -> Locale:
     """
     if create:
         return Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
-    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    return locale_of(settings.LANGUAGE_CODE)
+
+
+def locale_of(code: str) -> Locale:
+    """The locale of language `code` (Locale.DoesNotExist when the site has none), from a statement compiled once per
+    process and language: every API request looks up its locale and the default one."""
+    found = constant(locale_named, connection.vendor, code).fetch()
+    if not found:
+        raise Locale.DoesNotExist(f"No locale {code!r}.")
+    return found[0]
+
+
+def locale_named(code: str) -> QuerySet:
+    return Locale.objects.filter(language_code=code)
 
 
 def content_languages() -> list[str]:

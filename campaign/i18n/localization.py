@@ -29,7 +29,8 @@ from django.db.models.functions import Now
 from django.db.models.lookups import StartsWith
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from campaign.compiled import compiled
+from campaign.compiled import by_ids
+from campaign.i18n.locales import locale_of
 from campaign.i18n.translation_state import (
     PublishedTranslation,
     TranslationStatus,
@@ -59,7 +60,7 @@ def get_locale(code: str | None) -> Locale:
     """The locale a visitor asked for; none asked means the default (French)."""
     code = code or settings.LANGUAGE_CODE
     try:
-        return Locale.objects.get(language_code=code)
+        return locale_of(code)
     except Locale.DoesNotExist:
         raise UnknownLocale(code) from None
 
@@ -398,6 +399,6 @@ def served_pages(ids: list[int], model: type[Page] = Page, *joins: str) -> list[
         pages = list(with_source_published_at(Page.objects.filter(pk__in=ids)).specific())
         prefetch_related_objects(pages, *PAGE_JOINS)
     else:
-        pages = compiled(pages_of, model, connection.vendor, joins).fetch(ids)
+        pages = by_ids(pages_of, model, connection.vendor, joins).fetch(ids)
     by_id = {page.pk: page for page in pages}
     return serve((by_id[pk] for pk in ids if pk in by_id), *joins)

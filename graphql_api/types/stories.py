@@ -51,7 +51,7 @@ def action_priorities(info: strawberry.Info, locale: Locale) -> dict[int, Action
     def build():
         return {
             row.number: ActionPriority(number=row.number, title=row.title, description=row.description, locale=locale)
-            for row in taxonomy.localized_rows(info, models.ActionPriority.objects.all(), locale)
+            for row in taxonomy.localized_rows(info, models.ActionPriority.objects.all, locale)
         }
 
     return cached(info, ("priorities", locale.pk), build)

@@ -1,11 +1,14 @@
 """Cities, countries and taxonomy terms, localized with a French fallback."""
 
+from collections.abc import Callable
+
 import strawberry
+from django.db.models import QuerySet
 from django.utils import translation
 from wagtail.models import Locale
 
 from campaign.catalogue.countries import country_name
-from campaign.catalogue.snippets import localized_all
+from campaign.catalogue.snippets import localized_all_compiled
 from campaign.i18n.locales import default_locale
 from campaign.i18n.localization import ServedPage, serve, visible_pages
 from campaign.models import City as CityModel
@@ -62,14 +65,15 @@ def localized_country(code: str, locale: Locale) -> Country:
     return Country(code=code, name=country_name(code, locale.language_code))
 
 
-def localized_rows(info: strawberry.Info, queryset, locale: Locale) -> list:
-    """The French locale is read once per request, however many taxonomies it serves as fallback for."""
-    return localized_all(queryset, locale, cached(info, ("default_locale",), default_locale))
+def localized_rows(info: strawberry.Info, rows: Callable[[], QuerySet], locale: Locale) -> list:
+    """`rows()` in `locale` (localized_all_compiled); the French locale is read once per request, however many
+    taxonomies it serves as fallback for."""
+    return localized_all_compiled(rows, locale, cached(info, ("default_locale",), default_locale))
 
 
 def terms(info: strawberry.Info, model, locale: Locale) -> dict[str, Term]:
     def build():
-        rows = localized_rows(info, model.objects.all(), locale)
+        rows = localized_rows(info, model.objects.all, locale)
         return {row.code: Term(code=row.code, label=row.label) for row in rows}
 
     return cached(info, ("terms", model.__name__, locale.pk), build)
@@ -90,12 +94,16 @@ def engagement_types(info, locale):
 CITY_COLUMNS = ("translation_key", "locale_id", "name", "country", "region__code", "latitude", "longitude")
 
 
+def city_rows() -> QuerySet:
+    return CityModel.objects.values_list(*CITY_COLUMNS, named=True)
+
+
 def cities(info: strawberry.Info, locale: Locale) -> dict[str, City]:
     """By translation key (the French city's), each city localized. Read as plain rows: a story list labels a few
     cities, but the request reads them all (one query)."""
 
     def build():
-        rows = localized_rows(info, CityModel.objects.values_list(*CITY_COLUMNS, named=True), locale)
+        rows = localized_rows(info, city_rows, locale)
         return {
             str(row.translation_key): City(
                 name=row.name,

@@ -1,13 +1,19 @@
-"""Stories by id from a statement compiled once per process (campaign.compiled): the same pages, in the same order,
-with the same relations joined, as the queryset it stands for, and no compiling after the first time."""
+"""Statements compiled once per process (campaign.compiled): stories by id, the same pages in the same order with the
+same relations joined as the queryset they stand for; the locale, taxonomy, collection and state lookups every
+request makes; and no compiling of them after the first time, while what they read is read anew each time."""
 
 import random
 
 import pytest
 from django.db.models.sql.compiler import SQLCompiler
+from wagtail.images.models import Rendition
+from wagtail.models import Locale
 
+from campaign.assets.alt_text import ImageAltText
+from campaign.i18n.locales import locale_of
 from campaign.i18n.localization import pages_of, serve, served_pages
 from campaign.models import CharterPage, CityStoryPage
+from campaign.publishing.generations import forget_all
 
 pytestmark = pytest.mark.django_db
 
@@ -75,18 +81,49 @@ def test_any_number_of_stories_is_one_query_with_their_relations(count, django_a
     assert len(found) == count
 
 
-def test_the_statement_is_compiled_once(monkeypatch):
-    served_pages(story_ids("es")[:2], CityStoryPage, *JOINS)
-    ids = story_ids("en")[:12]
-    compiles = []
+def compiles(monkeypatch) -> list:
+    """The models of the statements Django compiles from now on."""
+    models = []
     compile_sql = SQLCompiler.as_sql
 
     def counted(self, *args, **kwargs):
-        compiles.append(self.query.model)
+        models.append(self.query.model)
         return compile_sql(self, *args, **kwargs)
 
     monkeypatch.setattr(SQLCompiler, "as_sql", counted)
+    return models
+
+
+def test_the_statement_is_compiled_once(monkeypatch):
+    served_pages(story_ids("es")[:2], CityStoryPage, *JOINS)
+    ids = story_ids("en")[:12]
+    compiled = compiles(monkeypatch)
+
     found = served_pages(ids, CityStoryPage, *JOINS)
 
     assert [item.page.pk for item in found] == ids
-    assert compiles == []
+    assert compiled == []
+
+
+STORY_LIST = """{ cityStories(locale: "en", limit: 20) { items { id title url summary
+  coverImage { rendition(spec: "fill-400x225") { url width height } }
+  cities { name latitude longitude } actionPriorities { number title } } } }"""
+
+
+def test_a_cold_story_list_compiles_only_its_image_lookups_after_the_first(graphql, monkeypatch):
+    """Its stories, locales, taxonomies, restricted collections and stored stories' state come from statements
+    compiled once; what remains compiled per request is what depends on the images of the page."""
+    first = graphql(STORY_LIST)
+    forget_all()
+    compiled = compiles(monkeypatch)
+
+    assert graphql(STORY_LIST) == first
+    assert set(compiled) <= {Rendition, ImageAltText}
+
+
+def test_a_compiled_lookup_reads_the_table_anew_each_time():
+    with pytest.raises(Locale.DoesNotExist):
+        locale_of("de")
+    created = Locale.objects.create(language_code="de")
+
+    assert locale_of("de") == created
