@@ -14,16 +14,11 @@ def localized(queryset: QuerySet, locale: Locale) -> Model | None:
     return queryset.filter(locale=locale).first() or queryset.filter(locale=default_locale()).first()
 
 
-def localized_all(queryset: QuerySet, locale: Locale, default: Locale | None = None) -> list[Model]:
-    """Every row of `queryset` (objects or named value rows) in `locale`, falling back to French per row (matched by
-    translation key)."""
+def localized_all(rows: Callable[[], QuerySet], locale: Locale, default: Locale | None = None) -> list[Model]:
+    """Every row of `rows()` (objects or named value rows) in `locale`, falling back to French per row (matched by
+    translation key). `rows` is a module's function or a model manager's `all`, the same one every time: the
+    statement is compiled once per process and pair of locales, as the API reads its taxonomies on every request."""
     default = default or default_locale()
-    return own_else_default(list(queryset.filter(locale__in=[locale, default])), locale, default)
-
-
-def localized_all_compiled(rows: Callable[[], QuerySet], locale: Locale, default: Locale) -> list[Model]:
-    """localized_all of `rows()` (a module's function, or a model manager's `all`: the same one every time) from a
-    statement compiled once per process and pair of locales: the API reads its taxonomies on every request."""
     found = constant(in_locales, connection.vendor, rows, locale.pk, default.pk).fetch()
     return own_else_default(found, locale, default)
 

@@ -305,7 +305,7 @@ def stored_rows_current() -> bool:
     not committed yet), it answers False and the request works the list out live. The state row is created by the
     migration, and again by the first write to a watched table after a flush emptied the database (the triggers);
     a request finding none creates it."""
-    if constant(current_state, connection.vendor).fetch():
+    if stored_rows_valid():
         return True
     with transaction.atomic():
         state = ServedStoriesState.objects.select_for_update(skip_locked=True).filter(pk=STATE).first()
@@ -313,9 +313,13 @@ def stored_rows_current() -> bool:
             state, created = ServedStoriesState.objects.get_or_create(pk=STATE)
             if not created:
                 return False
-        if not current_state().exists():
+        if not stored_rows_valid():
             rebuild(state)
     return True
+
+
+def stored_rows_valid() -> bool:
+    return bool(constant(current_state, connection.vendor).fetch())
 
 
 def current_state() -> QuerySet:

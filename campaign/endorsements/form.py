@@ -44,7 +44,7 @@ class PlainTextField(forms.CharField):
 def region_choices() -> list[tuple[str, str]]:
     """The UCLG regions labelled in the active language, else in French as every snippet (localized_all); a region
     no one has labelled shows its code rather than going missing."""
-    labels = {region.code: region.label for region in localized_all(Region.objects.all(), Locale.get_active())}
+    labels = {region.code: region.label for region in localized_all(Region.objects.all, Locale.get_active())}
     return [("", "")] + [(code, labels.get(code, code)) for code in REGION_CODES]
 
 

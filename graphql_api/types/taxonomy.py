@@ -8,7 +8,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from campaign.catalogue.countries import country_name
-from campaign.catalogue.snippets import localized_all_compiled
+from campaign.catalogue.snippets import localized_all
 from campaign.i18n.locales import default_locale
 from campaign.i18n.localization import ServedPage, serve, visible_pages
 from campaign.models import City as CityModel
@@ -66,9 +66,9 @@ def localized_country(code: str, locale: Locale) -> Country:
 
 
 def localized_rows(info: strawberry.Info, rows: Callable[[], QuerySet], locale: Locale) -> list:
-    """`rows()` in `locale` (localized_all_compiled); the French locale is read once per request, however many
+    """`rows()` in `locale` (localized_all); the French locale is read once per request, however many
     taxonomies it serves as fallback for."""
-    return localized_all_compiled(rows, locale, cached(info, ("default_locale",), default_locale))
+    return localized_all(rows, locale, cached(info, ("default_locale",), default_locale))
 
 
 def terms(info: strawberry.Info, model, locale: Locale) -> dict[str, Term]:
